@@ -1,0 +1,76 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cme.storage import private_storage
+from workforce.scope import ScopedQuerySet
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class CertificateQuerySet(ScopedQuerySet):
+    scope_paths = {
+        "region": "completion__health_worker__facility__governorate__region",
+        "governorate": "completion__health_worker__facility__governorate",
+        "directorate": "completion__health_worker__facility__directorate",
+        "facility": "completion__health_worker__facility",
+    }
+
+    def visible_to(self, user, *, roles=None):
+        """Certificates of workers in the user's scope, and always the user's own."""
+        own = Q(completion__health_worker__user=user) if user.is_authenticated else Q(pk__in=[])
+        return self.filter(self.scope_q(user, roles=roles) | own)
+
+
+class Certificate(models.Model):
+    """Proof of one completion, with the facts as they stood when it was issued."""
+
+    Status = CertificateStatus
+
+    completion = models.ForeignKey(
+        "courses.Completion", on_delete=models.PROTECT, related_name="certificates"
+    )
+    serial = models.CharField(_("serial number"), max_length=32, unique=True)
+    verification_code = models.CharField(_("verification code"), max_length=32, unique=True)
+    holder_name_ar = models.CharField(_("holder (Arabic script)"), max_length=200, blank=True)
+    holder_name_latin = models.CharField(_("holder (Latin script)"), max_length=200, blank=True)
+    course_title_en = models.CharField(_("course (English)"), max_length=255)
+    course_title_ar = models.CharField(_("course (Arabic)"), max_length=255, blank=True)
+    course_title_ckb = models.CharField(_("course (Kurdish)"), max_length=255, blank=True)
+    cme_hours = models.DecimalField(_("CME hours"), max_digits=5, decimal_places=1)
+    completed_on = models.DateField(_("completed on"))
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.VALID,
+    )
+    status_reason = models.TextField(_("reason"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+    )
+    signature = models.TextField(_("signature"), blank=True)
+    pdf = models.FileField(
+        _("PDF"), storage=private_storage, upload_to="certificates/%Y/", blank=True
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["completion"],
+                condition=Q(status="valid"),
+                name="one_valid_certificate_per_completion",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.serial

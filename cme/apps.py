@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CmeConfig(AppConfig):
+    name = "cme"
+    verbose_name = "CME Tracker"

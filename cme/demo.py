@@ -1,0 +1,22 @@
+"""The demo, built in numbered steps; each app contributes the steps for its own records."""
+
+import random
+
+from workforce import demo as workforce_demo
+
+DEMO_SEED = 20261122
+
+STEPS = [
+    ("1. reference places, facilities and health workers", workforce_demo.seed_workforce),
+    ("2. demo users, one per role", workforce_demo.seed_users),
+]
+
+
+def demo_build(*, stdout, seed: int = DEMO_SEED) -> dict:
+    """Build the whole demo from a fixed seed and return what the steps report (logins, counts)."""
+    rng = random.Random(seed)
+    report: dict = {"logins": []}
+    for label, step in STEPS:
+        stdout.write(f"{label} …")
+        step(rng=rng, report=report)
+    return report

@@ -1,0 +1,40 @@
+"""Progress of background work, for the progress bars of long tasks.
+
+A task reports `{"done": n, "total": m}` through `job_progress()`; the page polls `/jobs/<id>/`.
+A job is readable only by the user who started it, whose id the task carries in its meta.
+"""
+
+from celery import current_task
+from celery.result import AsyncResult
+
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+
+
+def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) -> None:
+    """Record how far the current task has come; a no-op outside a worker."""
+    task = current_task
+    if task is None or task.request.id is None or task.request.is_eager:
+        return
+    task.update_state(
+        state="PROGRESS", meta={"done": done, "total": total, "user_id": user_id, **extra}
+    )
+
+
+def job_status(request, task_id: str):
+    result = AsyncResult(task_id)
+    info = result.info if isinstance(result.info, dict) else {}
+    if not request.user.is_authenticated or info.get("user_id", request.user.pk) != request.user.pk:
+        raise Http404
+    payload = {
+        "state": result.state,
+        "done": info.get("done", 0),
+        "total": info.get("total", 0),
+        "ready": result.ready(),
+        "failed": result.failed(),
+        "url": info.get("url", ""),
+        "message": info.get("message", ""),
+    }
+    if result.failed():
+        payload["message"] = _("The job failed. Please try again or contact an administrator.")
+    return JsonResponse(payload)

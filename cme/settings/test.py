@@ -1,0 +1,26 @@
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+SECRET_KEY = "test-only-not-secret-" + "x" * 40  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests run tasks in-process unless a real worker is under test (the `services` tests).
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
+MEDIA_ROOT = VAR_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    },
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") == "1"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

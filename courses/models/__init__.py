@@ -1,0 +1,24 @@
+from courses.models.pages import CourseIndexPage, CoursePage, HomePage, ModulePage
+from courses.models.workshops import (
+    AssessmentScore,
+    AttendanceMark,
+    Completion,
+    Enrolment,
+    ExternalActivity,
+    Session,
+    Workshop,
+)
+
+__all__ = [
+    "AssessmentScore",
+    "AttendanceMark",
+    "Completion",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "ExternalActivity",
+    "HomePage",
+    "ModulePage",
+    "Session",
+    "Workshop",
+]

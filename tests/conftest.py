@@ -1,0 +1,135 @@
+import os
+
+import pytest
+
+from tests.factories.workforce import (
+    FacilityFactory,
+    HealthWorkerFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    directorate,
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+
+
+@pytest.fixture
+def kirkuk_facility(db):
+    return FacilityFactory(directorate=directorate("KIR"), name_en="Kirkuk General Hospital")
+
+
+@pytest.fixture
+def basra_facility(db):
+    return FacilityFactory(directorate=directorate("BAS"), name_en="Basra Teaching Hospital")
+
+
+@pytest.fixture
+def kirkuk_auditor(db):
+    assignment = RoleAssignmentFactory(
+        role="auditor", level="governorate", governorate=directorate("KIR").governorate
+    )
+    return assignment.user
+
+
+@pytest.fixture
+def kirkuk_worker(kirkuk_facility):
+    return HealthWorkerFactory(
+        facility=kirkuk_facility, name_latin="Ahmed Kirkuki", name_ar="أحمد الكركوكي"
+    )
+
+
+@pytest.fixture
+def basra_worker(basra_facility):
+    return HealthWorkerFactory(
+        facility=basra_facility, name_latin="Zainab Basri", name_ar="زينب البصري"
+    )
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real Celery worker on the real broker, reading the test database (run by .ci/run).
+
+    Outside CI's services leg (no Redis broker, or SQLite), the tests that need it are skipped;
+    with REQUIRE_SERVICES=1 they fail instead, so CI cannot pass them by skipping.
+    """
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+
+    from cme.celery import app
+
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    database = settings.DATABASES["default"]
+    if not broker.startswith("redis") or "postgresql" not in database["ENGINE"]:
+        message = "needs PostgreSQL and a Redis broker (.ci/run starts them)"
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    url = (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DJANGO_SETTINGS_MODULE": "cme.settings.test",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "cme",
+        "worker",
+        "--pool=solo",
+        "--loglevel=WARNING",
+    ]
+    process = subprocess.Popen(command, env=env)
+    deadline = time.monotonic() + 60
+    while not app.control.ping(timeout=1):
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("the Celery worker did not start")
+    process.command = command
+    process.env = env
+    yield process
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture
+def real_worker(celery_worker_process, transactional_db):
+    """Tasks queued in this test go through the real broker to the real worker."""
+    from cme.celery import app
+
+    app.conf.task_always_eager = False
+    yield celery_worker_process
+    app.conf.task_always_eager = True

@@ -1,0 +1,16 @@
+from workforce.models.geography import Directorate, Facility, Governorate, Region
+from workforce.models.people import Cadre, HealthWorker, Sex
+from workforce.models.roles import Role, RoleAssignment, ScopeLevel
+
+__all__ = [
+    "Cadre",
+    "Directorate",
+    "Facility",
+    "Governorate",
+    "HealthWorker",
+    "Region",
+    "Role",
+    "RoleAssignment",
+    "ScopeLevel",
+    "Sex",
+]

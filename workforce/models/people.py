@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from workforce.models.geography import Facility
+from workforce.models.translated import TranslatedNameMixin
+from workforce.names import name_normalise
+from workforce.scope import ScopedQuerySet
+
+
+class Cadre(TranslatedNameMixin):
+    """A professional group, with the CME hours it must earn in each cycle of `cycle_years`."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    cme_hours_per_cycle = models.PositiveIntegerField(_("CME hours per cycle"), default=0)
+    cycle_years = models.PositiveSmallIntegerField(_("cycle length (years)"), default=1)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("cadre")
+        verbose_name_plural = _("cadres")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+
+
+class HealthWorkerQuerySet(ScopedQuerySet):
+    scope_paths = {
+        "region": "facility__governorate__region",
+        "governorate": "facility__governorate",
+        "directorate": "facility__directorate",
+        "facility": "facility",
+    }
+
+    def visible_to(self, user, *, roles=None):
+        """Workers in the user's scope, and always the user's own record."""
+        own = Q(user=user) if user.is_authenticated and roles is None else Q(pk__in=[])
+        return self.filter(self.scope_q(user, roles=roles) | own)
+
+
+class HealthWorker(models.Model):
+    """A person in the registry. Walk-ins may have no user account yet."""
+
+    name_ar = models.CharField(_("full name (Arabic script)"), max_length=200, blank=True)
+    name_latin = models.CharField(_("full name (Latin script)"), max_length=200, blank=True)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    name_latin_key = models.CharField(max_length=200, editable=False, db_index=True)
+    licence_number = models.CharField(
+        _("licence number"), max_length=40, null=True, blank=True, unique=True
+    )
+    national_id = models.CharField(
+        _("national ID"), max_length=40, null=True, blank=True, unique=True
+    )
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    cadre = models.ForeignKey(
+        Cadre, on_delete=models.PROTECT, related_name="health_workers", verbose_name=_("cadre")
+    )
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.PROTECT,
+        related_name="health_workers",
+        verbose_name=_("facility"),
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="health_worker",
+        verbose_name=_("user account"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = HealthWorkerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_latin", "name_ar"]
+        verbose_name = _("health worker")
+        verbose_name_plural = _("health workers")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_ar="", name_latin=""), name="health_worker_has_a_name"
+            )
+        ]
+        indexes = [models.Index(fields=["facility", "cadre"])]
+
+    def __str__(self) -> str:
+        return self.name_latin or self.name_ar
+
+    def save(self, *args, **kwargs):
+        # The comparison keys are derived data; keeping them here means no writer can forget them.
+        self.name_key = name_normalise(self.name_ar)
+        self.name_latin_key = name_normalise(self.name_latin)
+        super().save(*args, **kwargs)

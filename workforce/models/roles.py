@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from workforce.models.geography import Directorate, Facility, Governorate, Region
+
+
+class Role(models.TextChoices):
+    TRAINER = "trainer", _("Trainer")
+    REVIEWER = "reviewer", _("Reviewer")
+    AUDITOR = "auditor", _("Auditor")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class ScopeLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    REGION = "region", _("Region")
+    GOVERNORATE = "governorate", _("Governorate")
+    DIRECTORATE = "directorate", _("Directorate")
+    FACILITY = "facility", _("Facility")
+
+
+class RoleAssignment(models.Model):
+    """A staff user's role over one scope. A user may hold several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    level = models.CharField(_("scope"), max_length=16, choices=ScopeLevel.choices)
+    region = models.CharField(_("region"), max_length=8, choices=Region.choices, blank=True)
+    governorate = models.ForeignKey(
+        Governorate, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("governorate")
+    )
+    directorate = models.ForeignKey(
+        Directorate, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("directorate")
+    )
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("facility")
+    )
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.scope_label}"
+
+    @property
+    def scope_label(self) -> str:
+        target = {
+            ScopeLevel.REGION: self.get_region_display(),
+            ScopeLevel.GOVERNORATE: self.governorate,
+            ScopeLevel.DIRECTORATE: self.directorate,
+            ScopeLevel.FACILITY: self.facility,
+        }.get(self.level)
+        return str(target) if target else str(self.get_level_display())
+
+    def clean(self):
+        needed = {
+            ScopeLevel.REGION: "region",
+            ScopeLevel.GOVERNORATE: "governorate",
+            ScopeLevel.DIRECTORATE: "directorate",
+            ScopeLevel.FACILITY: "facility",
+        }.get(self.level)
+        for field in ("region", "governorate", "directorate", "facility"):
+            value = getattr(self, field if field == "region" else f"{field}_id")
+            if field == needed and not value:
+                raise ValidationError(
+                    {field: _("Choose the %(scope)s of this role.") % {"scope": field}}
+                )
+            if field != needed and value:
+                raise ValidationError({field: _("Leave this empty for a role of this scope.")})

@@ -1,0 +1,61 @@
+"""One normalisation of names for search and de-duplication.
+
+Names are stored as written. To compare them we fold what varies between clerks, keyboards and
+sign-in sheets without changing who is meant: alef and hamza carriers, ta marbuta, alef maqsura,
+Persian/Kurdish kaf, ya and heh forms, tatweel, harakat, zero-width joiners, presentation forms,
+Arabic-Indic digits, and Latin case and spacing.
+"""
+
+import re
+import unicodedata
+
+_LETTERS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",  # alef with hamza/madda/wasla
+    "ؤ": "و",
+    "ۆ": "و",
+    "ۇ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ی": "ي",
+    "ێ": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ة": "ه",
+    "ە": "ه",
+    "ھ": "ه",
+    "ۀ": "ه",
+    "ۃ": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ڕ": "ر",
+    "ڵ": "ل",
+    "ء": "",
+}
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
+    ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
+}
+_TABLE = str.maketrans({**{ord(k): v for k, v in _LETTERS.items()}, **_DIGITS})
+_MARKS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def digits_to_ascii(text: str) -> str:
+    """Arabic-Indic and Extended Arabic-Indic digits become 0-9; nothing else changes."""
+    return text.translate(_DIGITS)
+
+
+def name_normalise(name: str) -> str:
+    """The comparison key of a name in either script."""
+    text = unicodedata.normalize("NFKC", name or "")
+    text = _MARKS.sub("", text).translate(_TABLE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
+    text = _MARKS.sub("", text)
+    return _SPACES.sub(" ", text).strip().casefold()

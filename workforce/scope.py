@@ -1,0 +1,49 @@
+"""Who may see what: the one mechanism behind every `visible_to(user)`.
+
+A staff user sees the records inside any scope of their role assignments: the whole country, one
+region (federal Iraq or the Kurdistan Region), a governorate, a directorate or a single facility.
+Each record family says, in `scope_paths`, how its rows reach each of those levels; nothing else
+decides visibility. Superusers see everything; anonymous users see nothing.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+
+def scope_q(user, scope_paths: dict[str, str], *, roles=None) -> Q:
+    """The filter selecting rows inside the user's scopes, reached through `scope_paths`."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    assignments = user.role_assignments.all()
+    if roles is not None:
+        assignments = assignments.filter(role__in=list(roles))
+    condition = NOTHING
+    for assignment in assignments:
+        if assignment.level == "national":
+            return Q()
+        if assignment.level == "region":
+            condition |= Q(**{scope_paths["region"]: assignment.region})
+        else:
+            target_id = getattr(assignment, f"{assignment.level}_id")
+            condition |= Q(**{scope_paths[assignment.level]: target_id})
+    return condition
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset whose rows belong to places; subclasses set `scope_paths`."""
+
+    scope_paths: dict[str, str] = {}
+    scope_through_many = False  # True where a path crosses a reverse relation and can repeat rows
+
+    def scope_q(self, user, *, roles=None) -> Q:
+        return scope_q(user, self.scope_paths, roles=roles)
+
+    def visible_to(self, user, *, roles=None):
+        """Rows the user may see, optionally only through assignments of the given roles."""
+        condition = self.scope_q(user, roles=roles)
+        queryset = self.filter(condition)
+        return queryset.distinct() if self.scope_through_many else queryset
