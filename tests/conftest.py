@@ -126,7 +126,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def real_worker(celery_worker_process, transactional_db):
+def real_worker(celery_worker_process, django_db_serialized_rollback, transactional_db):
     """Tasks queued in this test go through the real broker to the real worker."""
     from cme.celery import app
 
