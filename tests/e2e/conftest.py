@@ -33,7 +33,9 @@ def browser(chromium_path):
     if not os.path.exists(chromium_path):
         pytest.fail(f"Chromium not found at {chromium_path}: run `scripts/system-deps test`")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 
@@ -52,7 +54,10 @@ def page(browser, live_server):
 def phone(browser, live_server):
     """A fresh tab the size of a small phone (360 px wide, touch)."""
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+        base_url=live_server.url,
+        viewport={"width": 360, "height": 740},
+        has_touch=True,
+        is_mobile=True,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
