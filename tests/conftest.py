@@ -11,6 +11,25 @@ from tests.factories.workforce import (
 )
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the migrated reference data (places, cadres, Wagtail's page tree) for restoring.
+
+    Transactional tests (the browser's live server, the real Celery worker) flush the database;
+    those marked `serialized_rollback=True` get this snapshot back before they run.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is None:
+            contents = connection.creation.serialize_db_to_string()
+        # On the class, not the instance: under Playwright's event loop Django hands the test a
+        # new connection object (asgiref keys its locals by context), which must see it too.
+        type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

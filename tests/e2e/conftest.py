@@ -41,7 +41,7 @@ def browser(chromium_path):
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(django_db_serialized_rollback, browser, live_server):
     """A fresh browser tab (desktop size); `page.base_url` is the live server."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -51,7 +51,7 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def phone(browser, live_server):
+def phone(django_db_serialized_rollback, browser, live_server):
     """A fresh tab the size of a small phone (360 px wide, touch)."""
     context = browser.new_context(
         base_url=live_server.url,
