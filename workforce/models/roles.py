@@ -21,6 +21,25 @@ class ScopeLevel(models.TextChoices):
     FACILITY = "facility", _("Facility")
 
 
+class RoleAssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every assignment for superusers and national administrators; none for anyone else.
+
+        Granting a role hands out access to people's records, so only the ministry's national
+        administrators (and superusers) see or manage assignments.
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if (
+            user.is_superuser
+            or user.role_assignments.filter(
+                role=Role.ADMINISTRATOR, level=ScopeLevel.NATIONAL
+            ).exists()
+        ):
+            return self.all()
+        return self.none()
+
+
 class RoleAssignment(models.Model):
     """A staff user's role over one scope. A user may hold several."""
 
@@ -42,6 +61,8 @@ class RoleAssignment(models.Model):
     facility = models.ForeignKey(
         Facility, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("facility")
     )
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role assignment")
