@@ -68,11 +68,6 @@ class DuplicateWarningMixin:
         super().__init__(*args, for_user=for_user, **kwargs)
         self.for_user = for_user
         self.duplicates: list[HealthWorker] = []
-        self.fields["different_person"] = forms.BooleanField(
-            label=_("This is a different person"),
-            help_text=_("Tick this only if the registry warned about a look-alike record."),
-            required=False,
-        )
         if for_user is not None and "facility" in self.fields:
             self.fields["facility"].queryset = Facility.objects.visible_to(for_user)
 
@@ -125,8 +120,18 @@ class _PlainForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
+def _different_person_field():
+    return forms.BooleanField(
+        label=_("This is a different person"),
+        help_text=_("Tick this only if the registry warned about a look-alike record."),
+        required=False,
+    )
+
+
 class HealthWorkerForm(ArabicDigitsMixin, DuplicateWarningMixin, _PlainForm):
     """A registry record added or edited on the site (a roster's walk-in, a profile)."""
+
+    different_person = _different_person_field()
 
     class Meta:
         model = HealthWorker
@@ -135,6 +140,8 @@ class HealthWorkerForm(ArabicDigitsMixin, DuplicateWarningMixin, _PlainForm):
 
 class HealthWorkerAdminForm(ArabicDigitsMixin, DuplicateWarningMixin, WagtailAdminModelForm):
     """The same checks in Wagtail's admin."""
+
+    different_person = _different_person_field()
 
     class Meta:
         model = HealthWorker

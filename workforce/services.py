@@ -38,17 +38,26 @@ def role_assign(
     )
     assignment.full_clean()
     assignment.save()
-    user.groups.add(_role_group(role))
+    role_groups_refresh(user=user)
     return assignment
 
 
 @transaction.atomic
 def role_unassign(*, assignment: RoleAssignment) -> None:
-    """Remove an assignment; the user leaves the role's group when no other scope keeps it."""
-    user, role = assignment.user, assignment.role
+    """Remove an assignment; the user leaves the role's group unless another scope keeps it."""
+    user = assignment.user
     assignment.delete()
-    if not user.role_assignments.filter(role=role).exists():
-        user.groups.remove(_role_group(role))
+    role_groups_refresh(user=user)
+
+
+def role_groups_refresh(*, user) -> None:
+    """Put the user in the group of each role they hold and take them out of the others."""
+    held = set(user.role_assignments.values_list("role", flat=True))
+    for role in ROLE_GROUPS:
+        if role in held:
+            user.groups.add(_role_group(role))
+        else:
+            user.groups.remove(_role_group(role))
 
 
 def health_worker_create(**fields) -> HealthWorker:
