@@ -30,4 +30,6 @@ def kirkuk_staff_auditor(staff):
 @pytest.fixture
 def erbil_worker(db):
     facility = FacilityFactory(directorate=directorate("ERB"), name_en="Rizgary Hospital")
-    return HealthWorkerFactory(facility=facility, name_latin="Shilan Barzani", name_ar="شیلان بارزانی")
+    return HealthWorkerFactory(
+        facility=facility, name_latin="Shilan Barzani", name_ar="شیلان بارزانی"
+    )
