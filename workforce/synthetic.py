@@ -178,11 +178,13 @@ def mobile_clinic_count(total: int) -> int:
     return max(1, round(MOBILE_CLINICS_NATIONALLY * total / FACILITIES_NATIONALLY))
 
 
-def facilities_plan(*, rng: random.Random, total: int, code_prefix: str) -> list[Facility]:
+def facilities_plan(
+    *, rng: random.Random, total: int, code_prefix: str, mobile_clinics: int | None = None
+) -> list[Facility]:
     """`total` unsaved facilities over every directorate, codes `<prefix><directorate>-<n>`."""
     directorates = {d.code: d for d in Directorate.objects.select_related("governorate")}
     weights = {code: DIRECTORATE_POPULATION.get(code, 5) for code in directorates}
-    mobile = mobile_clinic_count(total)
+    mobile = mobile_clinic_count(total) if mobile_clinics is None else mobile_clinics
     mobile_by_directorate = _largest_remainder(
         mobile,
         {
