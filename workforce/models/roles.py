@@ -13,6 +13,14 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+_SCOPE_MISSING = {
+    "region": _("Choose the region this role covers."),
+    "governorate": _("Choose the governorate this role covers."),
+    "directorate": _("Choose the directorate this role covers."),
+    "facility": _("Choose the facility this role covers."),
+}
+
+
 class ScopeLevel(models.TextChoices):
     NATIONAL = "national", _("National")
     REGION = "region", _("Region")
@@ -92,8 +100,6 @@ class RoleAssignment(models.Model):
         for field in ("region", "governorate", "directorate", "facility"):
             value = getattr(self, field if field == "region" else f"{field}_id")
             if field == needed and not value:
-                raise ValidationError(
-                    {field: _("Choose the %(scope)s of this role.") % {"scope": field}}
-                )
+                raise ValidationError({field: _SCOPE_MISSING[field]})
             if field != needed and value:
                 raise ValidationError({field: _("Leave this empty for a role of this scope.")})
