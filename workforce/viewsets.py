@@ -121,6 +121,9 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     search_backend_name = None  # plain database lookups over the fields named in search_fields
     list_per_page = 50
+    # Nothing links to registry rows from rich text or StreamFields; indexing them would add a
+    # query per row to every delete (a reset of the national data set deletes 250,000).
+    add_to_reference_index = False
     list_select_related: tuple[str, ...] = ()
 
     def get_index_view_kwargs(self, **kwargs):
@@ -248,6 +251,7 @@ class CadreViewSet(ModelViewSet):
     list_export = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
     search_fields = ["name_en", "name_ar", "name_ckb", "code"]
     search_backend_name = None
+    add_to_reference_index = False
     form_fields = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
     copy_view_enabled = False
 
