@@ -37,8 +37,12 @@ class HealthWorkerQuerySet(ScopedQuerySet):
 
     def visible_to(self, user, *, roles=None):
         """Workers in the user's scope, and always the user's own record."""
-        own = Q(user=user) if user.is_authenticated and roles is None else Q(pk__in=[])
-        return self.filter(self.scope_q(user, roles=roles) | own)
+        condition = self.scope_q(user, roles=roles)
+        if not condition:  # an empty Q is the whole country; OR-ing it would narrow it to `own`
+            return self.all()
+        if user.is_authenticated and roles is None:
+            condition |= Q(user=user)
+        return self.filter(condition)
 
 
 class HealthWorker(models.Model):
