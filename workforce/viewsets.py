@@ -8,18 +8,22 @@ see `workforce.permissions`) decide whether a user may view, add, change or dele
 
 import django_filters
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic import chooser, history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workforce.forms import HealthWorkerAdminForm
@@ -128,6 +132,67 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+
+
+# Facility chooser -------------------------------------------------------------------------------
+
+
+class FacilitySearchForm(BaseFilterForm):
+    q = forms.CharField(label=_("Search"), required=False)
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            objects = objects.filter(
+                Q(name_en__icontains=query)
+                | Q(name_ar__icontains=query)
+                | Q(name_ckb__icontains=query)
+                | Q(code__icontains=query)
+            )
+        return objects
+
+
+class ScopedFacilityListMixin:
+    filter_form_class = FacilitySearchForm
+
+    def get_object_list(self):
+        return Facility.objects.visible_to(self.request.user).select_related("governorate")
+
+
+class FacilityChooseView(ScopedFacilityListMixin, chooser.ChooseView):
+    pass
+
+
+class FacilityChooseResultsView(ScopedFacilityListMixin, chooser.ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(chooser.ChosenView):
+    def get_object(self, pk):
+        return self.model_class.objects.visible_to(self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(chooser.ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.model_class.objects.visible_to(self.request.user).filter(pk__in=pks)
+
+
+class FacilityChooserViewSet(ChooserViewSet):
+    """Picking one of thousands of facilities by searching, among those in the user's scope."""
+
+    model = Facility
+    icon = "home"
+    choose_one_text = _("Choose a facility")
+    choose_another_text = _("Choose another facility")
+    choose_view_class = FacilityChooseView
+    choose_results_view_class = FacilityChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    per_page = 20
+
+
+facility_chooser_viewset = FacilityChooserViewSet("facility_chooser")
 
 
 # Governorates and directorates ------------------------------------------------------------------
@@ -334,7 +399,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
             ),
             FieldRowPanel([FieldPanel("licence_number"), FieldPanel("national_id")]),
             FieldRowPanel([FieldPanel("cadre"), FieldPanel("sex")]),
-            FieldPanel("facility"),
+            FieldPanel("facility", widget=facility_chooser_viewset.widget_class),
             FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
             FieldPanel("different_person"),
         ],

@@ -92,7 +92,11 @@ class HealthWorker(models.Model):
                 condition=~Q(name_ar="", name_latin=""), name="health_worker_has_a_name"
             )
         ]
-        indexes = [models.Index(fields=["facility", "cadre"])]
+        indexes = [
+            models.Index(fields=["facility", "cadre"]),
+            # The default ordering of every list and export of 250,000 people.
+            models.Index(fields=["name_latin", "name_ar"], name="health_worker_name_order"),
+        ]
 
     def __str__(self) -> str:
         return self.name_latin or self.name_ar
