@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "coverage",
+    "cme.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
