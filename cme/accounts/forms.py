@@ -99,7 +99,9 @@ class RegistrationForm(UserCreationForm):
         fields = ("username",)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["governorate"].queryset = selectors.registration_governorates()
         governorate_id = self.data.get("governorate") or None
         if governorate_id and str(governorate_id).isdigit():
@@ -145,6 +147,7 @@ class ProfileForm(forms.Form):
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, has_record: bool, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not has_record:
             del self.fields["phone"]
