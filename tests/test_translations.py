@@ -1,4 +1,4 @@
-"""Every catalogue of the project is complete in Arabic and Kurdish Sorani, and is the one in use."""
+"""Every catalogue is complete in Arabic and Kurdish Sorani, and is the one pages use."""
 
 import shutil
 import subprocess

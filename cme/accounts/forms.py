@@ -130,7 +130,9 @@ class RegistrationForm(UserCreationForm):
         needed = self.NEW_REQUIRED if status == RegistryStatus.NEW else self.EXISTING_REQUIRED
         for name in needed:
             if not cleaned.get(name) and name not in self.errors:
-                self.add_error(name, forms.ValidationError(_("This field is required."), "required"))
+                self.add_error(
+                    name, forms.ValidationError(_("This field is required."), "required")
+                )
         return cleaned
 
 

@@ -76,7 +76,8 @@ def account_register_existing(
         if identifier
         else None
     )
-    if record is None or record.user_id is not None or key not in {record.name_key, record.name_latin_key}:
+    confirmed = record is not None and key in {record.name_key, record.name_latin_key}
+    if not confirmed or record.user_id is not None:
         raise ValidationError(NO_MATCH, code="no_match")
     user = _user_create(username=username, password=password, email=email, language=language)
     # Conditional update: of two people claiming one record at the same moment, one wins.
@@ -112,9 +113,12 @@ def account_register_new(
     licence_number = identifier_clean(licence_number) or None
     national_id = identifier_clean(national_id) or None
     numbers = [n for n in (licence_number, national_id) if n]
-    if numbers and HealthWorker.objects.filter(
-        Q(licence_number__in=numbers) | Q(national_id__in=numbers)
-    ).exists():
+    if (
+        numbers
+        and HealthWorker.objects.filter(
+            Q(licence_number__in=numbers) | Q(national_id__in=numbers)
+        ).exists()
+    ):
         raise ValidationError(IDENTIFIER_TAKEN, code="identifier_taken")
     user = _user_create(username=username, password=password, email=email, language=language)
     worker = HealthWorker(

@@ -78,7 +78,9 @@ def register(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             login(request, user, backend=BACKEND)
-            messages.success(request, _("Welcome. Your account is ready and linked to your record."))
+            messages.success(
+                request, _("Welcome. Your account is ready and linked to your record.")
+            )
             return redirect("accounts:profile")
     return render(request, "accounts/register.html", {"form": form})
 

@@ -17,7 +17,7 @@ def registered_worker(kirkuk_facility):
 
 @pytest.fixture
 def registration_data():
-    """A complete registration form, for claiming `registered_worker`; tests change what they test."""
+    """A complete form claiming `registered_worker`; each test changes what it tests."""
     return {
         "status": "existing",
         "identifier": "KRK-12345",

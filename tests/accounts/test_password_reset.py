@@ -34,7 +34,9 @@ def test_password_reset_link_works_only_once(client, user):
     client.post(reverse("accounts:password_reset"), {"email": user.email})
     link = _link(mail.outbox[0])
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
-    client.post(form_url, {"new_password1": "first new phrase 8", "new_password2": "first new phrase 8"})
+    client.post(
+        form_url, {"new_password1": "first new phrase 8", "new_password2": "first new phrase 8"}
+    )
     html = client.get(link, follow=True).content.decode()
     assert "This link no longer works" in html
 

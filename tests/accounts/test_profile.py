@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from cme.accounts.selectors import language_for
-from tests.factories.workforce import HealthWorkerFactory, RoleAssignmentFactory, UserFactory
+from tests.factories.workforce import HealthWorkerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,11 @@ def test_profile_saves_phone_email_and_language(client, user, kirkuk_facility):
     assert response.cookies["django_language"].value == "ar"
     worker.refresh_from_db()
     user.refresh_from_db()
-    assert (worker.phone, worker.email, user.email) == ("07501234567", "new@example.org", "new@example.org")
+    assert (worker.phone, worker.email, user.email) == (
+        "07501234567",
+        "new@example.org",
+        "new@example.org",
+    )
     assert language_for(user=user) == "ar"
 
 

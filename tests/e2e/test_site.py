@@ -1,4 +1,4 @@
-"""The site shell in a real browser: right-to-left Arabic and Kurdish, no English left, phone size."""
+"""The site shell in a real browser: right-to-left Arabic and Kurdish, no English, phone size."""
 
 import re
 from pathlib import Path
@@ -63,7 +63,7 @@ def _english_left(text: str, fragments: set[str]) -> list[str]:
 
 @pytest.fixture
 def translated_home(django_db_serialized_rollback):
-    """The home page as editors publish it in Arabic and Kurdish (its content is not in .po files)."""
+    """The home page as editors publish it in Arabic and Kurdish (page content is not in .po)."""
     home = Page.objects.get(depth=2).specific
     for language, title in HOME_TITLES.items():
         locale, _ = Locale.objects.get_or_create(language_code=language)
