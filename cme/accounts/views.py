@@ -3,11 +3,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -16,6 +17,18 @@ from cme.accounts import selectors, services
 from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+# Failed attempts to claim a registry record allowed from one address per hour: enough for typing
+# mistakes, too few to try licence numbers or names in bulk.
+CLAIM_LIMIT = 10
+CLAIM_WINDOW = 3600
+THROTTLED = gettext_lazy(
+    "Too many attempts to find a record from this connection. Try again in an hour, or ask your "
+    "training coordinator."
+)
+
+
+def _claim_key(request: HttpRequest) -> str:
+    return f"cme:registration-claims:{request.META.get('REMOTE_ADDR', '')}"
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
@@ -45,36 +58,45 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+def _account_register(data: dict, *, language: str):
+    """Call the registration service that the person's answer to "are you in the registry" picks."""
+    common = {
+        "username": data["username"],
+        "password": data["password1"],
+        "email": data["email"],
+        "phone": data["phone"],
+        "language": language,
+    }
+    if data["status"] == RegistryStatus.EXISTING:
+        return services.account_register_existing(
+            identifier=data["identifier"], name=data["confirm_name"], **common
+        )
+    return services.account_register_new(
+        name_ar=data["name_ar"],
+        name_latin=data["name_latin"],
+        cadre=data["cadre"],
+        facility=data["facility"],
+        licence_number=data["licence_number"],
+        national_id=data["national_id"],
+        **common,
+    )
+
+
 def register(request: HttpRequest) -> HttpResponse:
     """A health worker creates their account, linked to their registry record."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        common = {
-            "username": data["username"],
-            "password": data["password1"],
-            "email": data["email"],
-            "phone": data["phone"],
-            "language": get_language(),
-        }
+        key = _claim_key(request)
         try:
-            if data["status"] == RegistryStatus.EXISTING:
-                user = services.account_register_existing(
-                    identifier=data["identifier"], name=data["confirm_name"], **common
-                )
-            else:
-                user = services.account_register_new(
-                    name_ar=data["name_ar"],
-                    name_latin=data["name_latin"],
-                    cadre=data["cadre"],
-                    facility=data["facility"],
-                    licence_number=data["licence_number"],
-                    national_id=data["national_id"],
-                    **common,
-                )
+            if cache.get(key, 0) >= CLAIM_LIMIT:
+                raise ValidationError(THROTTLED, code="throttled")
+            user = _account_register(form.cleaned_data, language=get_language())
         except ValidationError as error:
+            if error.code in ("no_match", "identifier_taken"):
+                cache.add(key, 0, CLAIM_WINDOW)
+                cache.incr(key)
             form.add_error(None, error)
         else:
             login(request, user, backend=BACKEND)

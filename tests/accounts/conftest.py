@@ -28,3 +28,13 @@ def registration_data():
         "email": "zainab@example.org",
         "phone": "",
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Counters of failed registration claims live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

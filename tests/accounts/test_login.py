@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from cme.accounts.models import AccountPreferences
+from tests.factories.workforce import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,11 @@ def test_login_page_offers_password_reset_and_registration(client):
     html = client.get(LOGIN).content.decode()
     assert reverse("accounts:password_reset") in html
     assert reverse("accounts:register") in html
+
+
+def test_a_lockout_does_not_lock_other_people_behind_the_same_address(client, user, settings):
+    colleague = UserFactory()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": user.username, "password": "guess"})
+    login = {"username": colleague.username, "password": "correct horse battery"}
+    assert client.post(LOGIN, login).status_code == 302

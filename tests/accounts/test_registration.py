@@ -130,3 +130,14 @@ def test_facility_list_offers_only_the_chosen_governorate(client, kirkuk_facilit
 def test_signed_in_person_is_sent_from_registration_to_their_profile(client, user):
     client.force_login(user)
     assert client.get(REGISTER)["Location"] == reverse("accounts:profile")
+
+
+def test_registration_stops_guessing_after_ten_failed_claims_from_one_address(
+    client, registered_worker, registration_data
+):
+    for number in range(10):
+        client.post(REGISTER, registration_data | {"identifier": f"KRK-0000{number}"})
+    response = client.post(REGISTER, registration_data)
+    assert "Too many attempts" in response.content.decode()
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is None
