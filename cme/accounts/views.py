@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
@@ -105,6 +106,12 @@ def register(request: HttpRequest) -> HttpResponse:
             )
             return redirect("accounts:profile")
     return render(request, "accounts/register.html", {"form": form})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers that ask for /favicon.ico get the site's SVG icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_GET

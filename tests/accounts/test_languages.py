@@ -76,3 +76,10 @@ def test_header_links_a_trainer_to_their_workshops_once_that_page_exists(client)
         assert f'href="{workshops_url}"' in html
     else:
         assert "My workshops" not in html
+
+
+def test_favicon_ico_leads_to_the_site_icon_whatever_the_language(client):
+    client.cookies["django_language"] = "ar"
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/img/favicon.svg")
