@@ -119,3 +119,23 @@ def test_phone_menu_opens_to_show_the_links(phone):
     assert login_link.is_hidden()
     phone.get_by_role("button", name="القائمة").click()
     assert login_link.is_visible()
+
+
+def test_health_worker_registers_in_arabic_with_arabic_digits_and_sees_their_record(phone):
+    from tests.factories.workforce import FacilityFactory, HealthWorkerFactory, directorate
+
+    facility = FacilityFactory(directorate=directorate("KIR"), name_ar="مستشفى كركوك العام")
+    HealthWorkerFactory(
+        facility=facility, licence_number="123456", name_ar="علي حسين", name_latin="Ali Hussein"
+    )
+    phone.goto("/ar/accounts/register/")
+    phone.fill("input[name=identifier]", "١٢٣٤٥٦")
+    phone.fill("input[name=confirm_name]", "علي حسين")
+    phone.fill("input[name=phone]", "٠٧٧٠ ١٢٣ ٤٥٦٧")
+    phone.fill("input[name=username]", "ali.hussein")
+    phone.fill("input[name=password1]", "a long pass phrase 42")
+    phone.fill("input[name=password2]", "a long pass phrase 42")
+    phone.get_by_role("button", name="إنشاء حسابي").click()
+    phone.wait_for_url("**/ar/accounts/profile/")
+    assert "مستشفى كركوك العام" in phone.locator("main").inner_text()
+    assert "07701234567" in phone.input_value("input[name=phone]")
