@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "coverage",
+    "cme.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -120,7 +121,8 @@ LOGOUT_REDIRECT_URL = "/"
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A username from one address: a hospital behind one NAT address is not locked out as a whole.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
