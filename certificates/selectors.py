@@ -1,9 +1,12 @@
 """Reads of certificates and templates."""
 
+import datetime
+
 from django.db.models import QuerySet
 
+from certificates import identity
 from certificates.models import Certificate, CertificateTemplate
-from certificates.pdf import CertificateFacts, CertificateLook, SignatoryLook
+from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer, SignatoryLook
 from courses.models import CoursePage
 
 
@@ -45,7 +48,7 @@ def certificate_look(*, template: CertificateTemplate | None) -> CertificateLook
                 title=signatory.title,
                 signature_path=_image_path(signatory.signature),
             )
-            for signatory in template.signatories.select_related("signature")
+            for signatory in template.signatories.all()
         )
     return CertificateLook(
         layout=template.layout,
@@ -102,3 +105,34 @@ def workshop_certificates(*, workshop, user) -> QuerySet[Certificate]:
         .filter(completion__workshop=workshop, status=Certificate.Status.VALID)
         .order_by("holder_name_latin", "holder_name_ar", "pk")
     )
+
+
+def certificate_sample_pdf(*, template: CertificateTemplate) -> bytes:
+    """A template drawn with a sample holder and course, for the admin preview."""
+    code = "SAMPLESAMPLESAMPLESAMPLE"
+    facts = identity.facts_text(
+        serial="CME-BGD-2026-000123",
+        holder="Zainab Hawre Salih",
+        course_code="SAMPLE-1",
+        cme_hours="12.0",
+        completed_on="2026-03-05",
+    )
+    sample = CertificateFacts(
+        serial="CME-BGD-2026-000123",
+        holder_latin="Zainab Hawre Salih",
+        holder_arabic="زەینەب هاوڕێ ساڵح",
+        course_titles={
+            "en": "Basic Life Support (sample)",
+            "ar": "دعم الحياة الأساسي (نموذج)",
+            "ckb": "پاڵپشتی ژیانی بنەڕەتی (نموونە)",
+        },
+        cme_hours="12.0",
+        completed_on=datetime.date(2026, 3, 5),
+        verification_url=identity.verification_url(
+            code=code,
+            facts=facts,
+            signature=identity.sign(identity.signed_message(code=code, facts=facts)),
+        ),
+        verification_code=code,
+    )
+    return CertificateRenderer(certificate_look(template=template)).render(sample)

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PreviewableMixin
 
 
-class CertificateTemplate(ClusterableModel):
+class CertificateTemplate(PreviewableMixin, ClusterableModel):
     """How a certificate looks: layout, titles per language, colours (a Wagtail snippet)."""
 
     class Layout(models.TextChoices):
@@ -103,6 +103,18 @@ class CertificateTemplate(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def preview_modes(self):
+        return [("", _("Certificate with sample data (PDF)"))]
+
+    def serve_preview(self, request, mode_name):
+        """The admin preview: this template drawn with a sample holder and course."""
+        from django.http import HttpResponse
+
+        from certificates.selectors import certificate_sample_pdf
+
+        return HttpResponse(certificate_sample_pdf(template=self), content_type="application/pdf")
 
 
 class Signatory(Orderable):
