@@ -122,6 +122,8 @@ class PackWriter:
         if parts.scheme in ("http", "https") or url.startswith("//"):
             # Outside links stay for readers who are online; nothing is loaded from them.
             return f'{attr}="{url}"' if attr == "href" else 'data-removed=""'
+        if not url.startswith("/"):
+            return f'{attr}="{url}"'
         local = self._local_file(unquote(parts.path))
         if local is None:
             return f'data-offline-missing="{url}"'

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,14 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from courses.blocks import module_body_blocks
+
+
+def login_redirect(next_url: str):
+    """To the login page and back (the login URL's name is settled by the accounts work)."""
+    try:
+        return redirect_to_login(next_url)
+    except NoReverseMatch:
+        return redirect_to_login(next_url, login_url="workforce:login")
 
 
 class FallbackRouteMixin:
@@ -189,7 +198,7 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
         from courses.packs import pack_request
 
         if not request.user.is_authenticated:
-            return redirect_to_login(self.get_url(request))
+            return login_redirect(self.get_url(request))
         status = pack_request(course=self, user=request.user)
         download = self.reverse_subpage("offline_download")
         payload = {
@@ -208,7 +217,7 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
         from courses.packs import pack_ready
 
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return login_redirect(request.get_full_path())
         pack = pack_ready(course=self)
         if pack is None:
             raise Http404
