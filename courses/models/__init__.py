@@ -1,4 +1,5 @@
 from courses.models.pages import CourseIndexPage, CoursePage, HomePage, ModulePage
+from courses.models.tracking import AttendanceImport, RecordChange, WalkInRequest
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -11,6 +12,7 @@ from courses.models.workshops import (
 
 __all__ = [
     "AssessmentScore",
+    "AttendanceImport",
     "AttendanceMark",
     "Completion",
     "CourseIndexPage",
@@ -19,6 +21,8 @@ __all__ = [
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "RecordChange",
     "Session",
+    "WalkInRequest",
     "Workshop",
 ]
