@@ -577,3 +577,33 @@ def external_activity_review(
         health_worker=activity.health_worker,
     )
     return activity
+
+
+@transaction.atomic
+def qr_check_in(*, session: Session, health_worker: HealthWorker, user) -> str:
+    """Mark a participant who scanned the session's code present, or ask the trainer about them.
+
+    Returns "marked", "already" (marked before) or "requested" (not on the roster: a walk-in
+    request waits for the trainer).
+    """
+    enrolment = session.workshop.enrolments.filter(
+        health_worker=health_worker, status=Enrolment.Status.ENROLLED
+    ).first()
+    if enrolment is None:
+        WalkInRequest.objects.get_or_create(session=session, health_worker=health_worker)
+        return "requested"
+    if AttendanceMark.objects.filter(
+        session=session, enrolment=enrolment, status__in=ATTENDED
+    ).exists():
+        return "already"
+    outcome = attendance_mark(
+        session=session,
+        enrolment=enrolment,
+        status=AttendanceMark.Status.PRESENT,
+        client_uuid=uuid.uuid4(),
+        method=RecordMethod.QR,
+        user=user,
+    )
+    if outcome.result == MarkOutcome.REFUSED:
+        raise ValidationError(outcome.reason)
+    return "marked"
