@@ -19,9 +19,10 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses import checkin, selectors, services
+from courses import checkin, importers, selectors, services
 from courses.forms import (
     ClaimForm,
+    ImportForm,
     OverrideForm,
     ReviewForm,
     SessionForm,
@@ -30,6 +31,7 @@ from courses.forms import (
 )
 from courses.models import (
     AssessmentScore,
+    AttendanceImport,
     AttendanceMark,
     Completion,
     Enrolment,
@@ -390,6 +392,49 @@ def scores(request, pk):
         for enrolment in people
     ]
     return render(request, "courses/scores.html", {"workshop": workshop, "rows": rows})
+
+
+# Trainers: paper round-trip
+
+
+@login_required
+def attendance_template(request, pk):
+    workshop = _workshop(request, pk)
+    session = None
+    if request.GET.get("session"):
+        session = get_object_or_404(workshop.sessions, pk=request.GET["session"])
+    content = importers.attendance_template(workshop=workshop, session=session)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"sign-in-{workshop.pk}" + (f"-{session.date:%Y-%m-%d}" if session else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+def attendance_import(request, pk):
+    workshop = _workshop(request, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        record = importers.attendance_import_start(
+            workshop=workshop, upload=form.cleaned_data["file"], user=request.user
+        )
+        return redirect("courses:import_result", pk=record.pk)
+    return render(request, "courses/import_form.html", {"workshop": workshop, "form": form})
+
+
+@login_required
+def import_result(request, pk):
+    record = get_object_or_404(
+        AttendanceImport.objects.filter(
+            workshop__in=Workshop.objects.manageable_by(request.user)
+        ).select_related("workshop__course"),
+        pk=pk,
+    )
+    return render(
+        request, "courses/import_result.html", {"record": record, "workshop": record.workshop}
+    )
 
 
 # Health workers
