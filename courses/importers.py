@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -105,16 +105,14 @@ class SheetError(ValueError):
 def sheet_rows(content: bytes, filename: str) -> list[tuple[int, list]]:
     """(row number as the spreadsheet shows it, cell values) for every row, header first."""
     if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+        from python_calamine import CalamineError, CalamineWorkbook
 
         try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+            values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        except (CalamineError, ValueError, IndexError) as error:
             raise SheetError(_("This is not a readable XLSX file.")) from error
-        sheet = book.worksheets[0]
-        rows = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
-        book.close()
-        return rows
+        return list(enumerate(values, 1))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -324,7 +322,11 @@ def _row_worker(report, lookup, number, licence, name_ar, name_latin) -> HealthW
 
 @transaction.atomic
 def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport) -> None:
-    """Write the checked rows: enrolments, marks and scores that differ, with their history."""
+    """Write the checked rows: enrolments, marks and scores that differ, with their history.
+
+    New marks and the history rows go in with one multi-row statement each: thousands of rows
+    must not cost thousands of model instances.
+    """
     now = timezone.now()
     actor = user if getattr(user, "is_authenticated", False) else None
     enrolments = {e.health_worker_id: e for e in workshop.enrolments.all()}
@@ -339,10 +341,8 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
     if new_enrolments and new_enrolments[0].pk is None:  # backends that return no ids
         enrolments = {e.health_worker_id: e for e in workshop.enrolments.all()}
         new_enrolments = [enrolments[e.health_worker_id] for e in new_enrolments]
-    history = [
-        _change(RecordChange.Kind.ENROLMENT, e, RecordChange.Action.CREATED, actor, workshop)
-        for e in new_enrolments
-    ]
+    created, changed = RecordChange.Action.CREATED, RecordChange.Action.CHANGED
+    history = [_change(RecordChange.Kind.ENROLMENT, e, created, e) for e in new_enrolments]
     marks = {
         (m.session_id, m.enrolment_id): m
         for m in AttendanceMark.objects.filter(session__workshop=workshop)
@@ -361,17 +361,8 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
         if status:
             mark = marks.get((session.pk, enrolment.pk))
             if mark is None:
-                mark = AttendanceMark(
-                    session=session,
-                    enrolment=enrolment,
-                    status=status,
-                    client_uuid=uuid.uuid4(),
-                    taken_at=now,
-                    method=RecordMethod.IMPORT,
-                    recorded_by=actor,
-                )
-                marks[(session.pk, enrolment.pk)] = mark
-                new_marks.append(mark)
+                marks[(session.pk, enrolment.pk)] = AttendanceMark(status=status)
+                new_marks.append((session.pk, enrolment, status, uuid.uuid4()))
             elif mark.status != status:
                 before = snapshot(RecordChange.Kind.ATTENDANCE, mark)
                 mark.status, mark.taken_at, mark.method = status, now, RecordMethod.IMPORT
@@ -390,15 +381,28 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
                 before = snapshot(RecordChange.Kind.SCORE, score)
                 score.score, score.recorded_by = value, actor
                 changed_scores.append((score, before))
-    AttendanceMark.objects.bulk_create(new_marks, batch_size=1000)
-    if new_marks and new_marks[0].pk is None:
-        by_uuid = dict(
-            AttendanceMark.objects.filter(session__workshop=workshop).values_list(
-                "client_uuid", "pk"
-            )
+    _insert(
+        AttendanceMark,
+        ["session", "enrolment", "status", "client_uuid", "taken_at", "method", "recorded_by"],
+        [
+            (session_id, enrolment.pk, status, key, now, RecordMethod.IMPORT, actor and actor.pk)
+            for session_id, enrolment, status, key in new_marks
+        ],
+    )
+    mark_ids = dict(
+        AttendanceMark.objects.filter(session__workshop=workshop).values_list("client_uuid", "pk")
+    )
+    taken_at = str(now)
+    for session_id, enrolment, status, key in new_marks:
+        after = {
+            "session_id": session_id,
+            "status": status,
+            "taken_at": taken_at,
+            "method": "import",
+        }
+        history.append(
+            (RecordChange.Kind.ATTENDANCE, mark_ids[key], created, {}, after, enrolment, key)
         )
-        for mark in new_marks:
-            mark.pk = by_uuid[mark.client_uuid]
     AttendanceMark.objects.bulk_update(
         [m for m, _before in changed_marks], ["status", "taken_at", "method"], batch_size=1000
     )
@@ -413,40 +417,90 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
     AssessmentScore.objects.bulk_update(
         [s for s, _before in changed_scores], ["score", "recorded_by"], batch_size=1000
     )
-    created, changed = RecordChange.Action.CREATED, RecordChange.Action.CHANGED
-    history += [
-        _change(RecordChange.Kind.ATTENDANCE, m, created, actor, workshop) for m in new_marks
-    ]
-    history += [
-        _change(RecordChange.Kind.ATTENDANCE, m, changed, actor, workshop, b)
-        for m, b in changed_marks
-    ]
-    history += [_change(RecordChange.Kind.SCORE, s, created, actor, workshop) for s in new_scores]
-    history += [
-        _change(RecordChange.Kind.SCORE, s, changed, actor, workshop, b) for s, b in changed_scores
-    ]
-    RecordChange.objects.bulk_create(history, batch_size=1000)
+    for mark, before in changed_marks:
+        history.append(_change(RecordChange.Kind.ATTENDANCE, mark, changed, mark.enrolment, before))
+    for score in new_scores:
+        history.append(_change(RecordChange.Kind.SCORE, score, created, score.enrolment))
+    for score, before in changed_scores:
+        history.append(_change(RecordChange.Kind.SCORE, score, changed, score.enrolment, before))
+    _insert(
+        RecordChange,
+        [
+            "kind",
+            "record_id",
+            "action",
+            "method",
+            "before",
+            "after",
+            "actor",
+            "at",
+            "workshop",
+            "health_worker",
+            "client_uuid",
+        ],
+        [
+            (
+                kind,
+                record_id,
+                action,
+                RecordMethod.IMPORT,
+                before,
+                after,
+                actor and actor.pk,
+                now,
+                workshop.pk,
+                enrolment.health_worker_id,
+                key,
+            )
+            for kind, record_id, action, before, after, enrolment, key in history
+        ],
+    )
     report.enrolments_created = len(new_enrolments)
     report.marks_created, report.marks_changed = len(new_marks), len(changed_marks)
     report.scores_saved = len(new_scores) + len(changed_scores)
 
 
-def _change(kind, record, action, actor, workshop, before=None) -> RecordChange:
-    enrolment = record if kind == RecordChange.Kind.ENROLMENT else record.enrolment
-    return RecordChange(
-        kind=kind,
-        record_id=record.pk,
-        action=action,
-        method=RecordMethod.IMPORT,
-        before=before or {},
-        after=snapshot(kind, record),
-        actor=actor,
-        workshop=workshop,
-        health_worker_id=enrolment.health_worker_id,
-        client_uuid=getattr(record, "client_uuid", None)
-        if kind == RecordChange.Kind.ATTENDANCE
-        else None,
-    )
+def _change(kind, record, action, enrolment, before=None) -> tuple:
+    key = record.client_uuid if kind == RecordChange.Kind.ATTENDANCE else None
+    return (kind, record.pk, action, before or {}, snapshot(kind, record), enrolment, key)
+
+
+def _converter(field):
+    """How a value of this field becomes a database parameter (None: as it is)."""
+    kind = field.get_internal_type()
+    if kind == "UUIDField" and not connection.features.has_native_uuid_field:
+        return lambda value: value.hex
+    if kind == "JSONField":
+        return lambda value: connection.ops.adapt_json_value(value, field.encoder)
+    if kind == "DateTimeField":
+        prepared = {}  # one timestamp for the whole import: prepare it once
+        return lambda value: prepared.setdefault(value, field.get_db_prep_save(value, connection))
+    return None
+
+
+def _insert(model, field_names: list[str], rows: list[tuple], batch_size: int = 2000) -> None:
+    """INSERT rows in multi-row statements, preparing only the values that need it."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    convert = {i: _converter(f) for i, f in enumerate(fields) if _converter(f)}
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    cell = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    step = min(batch_size, max(1, 30000 // len(fields)))  # SQLite allows 32,766 parameters
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            values = []
+            for row in chunk:
+                row = list(row)
+                for i, converter in convert.items():
+                    if row[i] is not None:
+                        row[i] = converter(row[i])
+                values.extend(row)
+            # Only the model's own table and column names are formatted in; values are parameters.
+            sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+            cursor.execute(sql + ", ".join([cell] * len(chunk)), values)
 
 
 def attendance_import_run(*, import_id: int) -> AttendanceImport:
