@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -226,7 +227,10 @@ def export(request, view: str, file_format: str):
             language=get_language(),
         )
         return redirect("coverage:export_status", pk=job.pk)
-    rows = exports.ROWS[view](user=request.user, query=query, focus=_focus(form, query))
+    rows = _in_language(
+        exports.ROWS[view](user=request.user, query=query, focus=_focus(form, query)),
+        get_language(),
+    )
     filename = f"coverage-{view}.{file_format}"
     if file_format == "csv":
         response = StreamingHttpResponse(
@@ -236,6 +240,12 @@ def export(request, view: str, file_format: str):
         return response
     handle = exports.xlsx_write(rows, title=view, rtl=get_language_bidi())
     return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+def _in_language(rows, language: str):
+    """Rows produced in the reader's language, even when the response streams after the view."""
+    with translation.override(language):
+        yield from rows
 
 
 @auditor_required

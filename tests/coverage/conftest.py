@@ -24,6 +24,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from django.utils import translation
+
 from certificates.models import Certificate
 from coverage.selectors import CoverageQuery
 from coverage.services import coverage_rebuild
@@ -42,6 +44,14 @@ from tests.factories.workforce import (
     directorate,
     governorate,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_urls():
+    """A request to /ar/ leaves Arabic active in the thread; reverse() here needs English."""
+    with translation.override("en"):
+        yield
+
 
 PERIOD = {"start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 6, 1)}
 
