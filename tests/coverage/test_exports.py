@@ -91,6 +91,6 @@ def test_large_export_runs_in_background_for_its_requester_only(
     status = client.get(response["Location"]).content.decode()
     assert reverse("coverage:export_download", args=[job.pk]) in status
     rows = xlsx_rows(client.get(reverse("coverage:export_download", args=[job.pk])))
-    assert ("K1", "Kirkuk One", "Kirkuk Health Directorate", "Kirkuk", "IPC-01") == rows[1][:5]
+    assert rows[1][:5] == ("K1", "Kirkuk One", "Kirkuk Health Directorate", "Kirkuk", "IPC-01")
     client.force_login(kri_auditor)
     assert client.get(reverse("coverage:export_download", args=[job.pk])).status_code == 404
