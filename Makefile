@@ -10,8 +10,7 @@ PORT ?= 8000
 
 run: setup
 	@mkdir -p var
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) prepare
 	HOST=$(HOST) PORT=$(PORT) scripts/serve-dev
 
 test: setup test-system-deps
