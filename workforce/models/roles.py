@@ -21,6 +21,26 @@ class ScopeLevel(models.TextChoices):
     FACILITY = "facility", _("Facility")
 
 
+def manages_roles(user) -> bool:
+    """Whether the user may see and hand out roles: superusers and national administrators.
+
+    Granting a role hands out access to people's records, so only the ministry's national
+    administrators (and superusers) see or manage assignments.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    national_admin = user.role_assignments.filter(
+        role=Role.ADMINISTRATOR, level=ScopeLevel.NATIONAL
+    )
+    return user.is_superuser or national_admin.exists()
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every assignment for those who manage roles; none for anyone else."""
+        return self.all() if manages_roles(user) else self.none()
+
+
 class RoleAssignment(models.Model):
     """A staff user's role over one scope. A user may hold several."""
 
@@ -42,6 +62,8 @@ class RoleAssignment(models.Model):
     facility = models.ForeignKey(
         Facility, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("facility")
     )
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role assignment")
