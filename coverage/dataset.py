@@ -54,7 +54,7 @@ def _copy(model, columns: list[str], rows, *, ctx, label: str, total: int) -> in
             insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
             batch = []
             for row in rows:
-                batch.append(row)
+                batch.append(tuple(_adapt(value) for value in row))
                 if len(batch) == 5000:
                     cursor.executemany(insert, batch)
                     done += len(batch)
@@ -63,6 +63,19 @@ def _copy(model, columns: list[str], rows, *, ctx, label: str, total: int) -> in
                 cursor.executemany(insert, batch)
                 done += len(batch)
     return done
+
+
+def _adapt(value):
+    """A Python value as SQLite stores it through Django."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def _ids(model, **filters) -> list[int]:
