@@ -197,10 +197,10 @@ def knowledge(request):
     if query is None:
         return render(request, "coverage/knowledge.html", context, status=400)
     gains = selectors.knowledge_gain(user=request.user, query=query)
-    bars = []
+    bars, pre, post = [], _("pre"), _("post")
     for gain in gains:
-        bars.append((f"{gain.place.name} · {_('pre')}", _float(gain.pre_mean)))
-        bars.append((f"{gain.place.name} · {_('post')}", _float(gain.post_mean)))
+        bars.append((f"{gain.place.name} · {pre}", _float(gain.pre_mean)))
+        bars.append((f"{gain.place.name} · {post}", _float(gain.post_mean)))
     context.update(gains=gains, chart_svg=charts.bar_chart(title=_("Knowledge gain"), bars=bars))
     return render(request, "coverage/knowledge.html", context)
 
