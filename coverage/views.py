@@ -75,6 +75,7 @@ def _context(request, form, query, view_name: str) -> dict:
         "query": query,
         "place": place,
         "view_name": view_name,
+        "export_view": "table" if view_name == "index" else view_name,
         "breadcrumbs": _breadcrumbs(request, place) if query else [],
         "querystring": request.GET.urlencode(),
         "exports": exports.FORMATS,

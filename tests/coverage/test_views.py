@@ -91,3 +91,10 @@ def test_dhis2_document_has_monthly_values_per_facility_course_and_cadre(
     assert values[("K1", "202603", "nurse")] == "1"
     assert ("K2", "202506", "nurse") not in values
     assert {v["dataElement"] for v in response.json()["dataValues"]} == {"CME_TRAINED_IPC-01"}
+
+
+def test_every_view_links_to_its_own_downloads(client, country, national_auditor):
+    for name, view in [("index", "table"), ("gaps", "gaps"), ("trend", "trend")]:
+        html = get(client, national_auditor, reverse(f"coverage:{name}")).content.decode()
+        for file_format in ("csv", "xlsx"):
+            assert reverse("coverage:export", args=[view, file_format]) in html
