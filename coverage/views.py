@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -297,4 +298,7 @@ def subscription(request):
     """Turn the monthly report by email on or off for the user."""
     wanted = request.POST.get("subscribe") == "1"
     services.report_subscription_set(user=request.user, active=wanted, language=get_language())
-    return redirect(request.POST.get("next") or "coverage:index")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "coverage:index"
+    return redirect(target)
