@@ -58,3 +58,14 @@ def test_auditor_drills_down_in_arabic_and_downloads_the_xlsx(page, trained_kirk
     rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
     assert rows[0][1] == "المكان" and sheet.sheet_view.rightToLeft
     assert ("nurse", "ممرض", "IPC-01", "Infection prevention", 2, 2, 100, 0) in rows
+
+
+def test_coverage_page_fits_a_phone_in_kurdish(phone, trained_kirkuk):
+    course, auditor = trained_kirkuk
+    login(phone, auditor.username)
+    phone.goto(f"/ckb/coverage/?start=2026-01&end=2026-06&courses={course.pk}")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone.locator("svg.coverage-map").bounding_box()["width"] <= 360
+    phone.click("summary")
+    assert phone.locator("#id_start").is_visible()
