@@ -245,16 +245,16 @@ def completions_build(ctx) -> None:
     complete = list(
         Completion.objects.filter(
             is_complete=True, workshop__venue__code__startswith=PREFIX
-        ).values_list("pk", "course__title", "cme_hours", "completed_on")
+        ).values_list("pk", "course__title", "course__code", "cme_hours", "completed_on")
     )
     certificates = (
-        (pk, f"{PREFIX}{pk:09d}", f"{PREFIX}V{pk:09d}", "", "", title, "", "", cme, day, now,
-         "valid", "", "", "")
-        for pk, title, cme, day in complete
+        (pk, f"{PREFIX}{pk:09d}", f"{PREFIX}V{pk:09d}", "", "", title, "", "", code, cme, day,
+         now, "valid", "", "", "")
+        for pk, title, code, cme, day in complete
     )  # fmt: skip
     columns = ["completion_id", "serial", "verification_code", "holder_name_ar",
                "holder_name_latin", "course_title_en", "course_title_ar", "course_title_ckb",
-               "cme_hours", "completed_on", "issued_at", "status", "status_reason", "signature",
+               "course_code", "cme_hours", "completed_on", "issued_at", "status", "status_reason", "signature",
                "pdf"]  # fmt: skip
     _copy(Certificate, columns, certificates, ctx=ctx, label="certificates",
           total=len(complete))  # fmt: skip
