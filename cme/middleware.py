@@ -1,30 +1,55 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, get_supported_language_variant
+from django.utils.translation.trans_real import parse_accept_lang_header
 
-UNPREFIXED = ("/admin/", "/i18n/", "/jobs/", "/documents/", "/static/", "/media/", "/verify/")
+UNPREFIXED = (
+    "/admin/",
+    "/i18n/",
+    "/jobs/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/verify/",
+    "/favicon.ico",
+)
+
+
+def _browser_language(request) -> str | None:
+    """The first of the browser's languages that the site speaks, if any."""
+    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if code == "*":
+            break
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
 
 
 class RememberedLanguageMiddleware:
     """Sends a reader who chose Arabic or Kurdish back to that language on unprefixed URLs.
 
     English pages have no prefix (`/courses/`), so Django would show English to everyone who types
-    the bare address; the language switcher's cookie is the reader's standing choice.
+    the bare address; the language switcher's cookie is the reader's standing choice. A first-time
+    visitor with no cookie follows their browser's languages.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if (
             request.method in ("GET", "HEAD")
-            and chosen
-            and chosen != settings.LANGUAGE_CODE
-            and chosen in dict(settings.LANGUAGES)
             and not request.path.startswith(UNPREFIXED)
             and get_language_from_path(request.path_info) is None
         ):
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponseRedirect(f"/{chosen}{request.path}" + (f"?{query}" if query else ""))
+            cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            chosen = cookie if cookie in dict(settings.LANGUAGES) else _browser_language(request)
+            if chosen and chosen != settings.LANGUAGE_CODE:
+                query = request.META.get("QUERY_STRING", "")
+                target = f"/{chosen}{request.path}" + (f"?{query}" if query else "")
+                response = HttpResponseRedirect(target)
+                response["Vary"] = "Cookie, Accept-Language"
+                return response
         return self.get_response(request)

@@ -7,18 +7,22 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cme.accounts import views as accounts_views
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("jobs/", include("cme.jobs_urls")),
+    path("favicon.ico", accounts_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("accounts/", include("workforce.urls")),
+    path("accounts/", include("cme.accounts.urls")),
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
+    path("verify/", include("certificates.verify_urls")),
     path("coverage/", include("coverage.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,11 +1,4 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
-
-from workforce import views
+from django.urls import path  # noqa: F401
 
 app_name = "workforce"
-urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("profile/", views.profile, name="profile"),
-]
+urlpatterns: list = []

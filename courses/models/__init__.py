@@ -1,4 +1,11 @@
-from courses.models.pages import CourseIndexPage, CoursePage, HomePage, ModulePage
+from courses.models.pages import (
+    CourseIndexPage,
+    CoursePage,
+    CourseSectionPage,
+    HomePage,
+    ModulePage,
+)
+from courses.models.tracking import AttendanceImport, RecordChange, WalkInRequest
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -11,14 +18,18 @@ from courses.models.workshops import (
 
 __all__ = [
     "AssessmentScore",
+    "AttendanceImport",
     "AttendanceMark",
     "Completion",
     "CourseIndexPage",
     "CoursePage",
+    "CourseSectionPage",
     "Enrolment",
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "RecordChange",
     "Session",
+    "WalkInRequest",
     "Workshop",
 ]

@@ -1,0 +1,152 @@
+"""Writes about accounts: self-registration of health workers and the profile they keep."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cme.accounts.models import AccountPreferences
+from workforce.models import Cadre, Facility, HealthWorker
+from workforce.names import digits_to_ascii, name_normalise
+
+# One message for every way a claim can fail (unknown number, wrong name, record already has an
+# account), so an anonymous visitor learns nothing about which licence numbers exist.
+NO_MATCH = _(
+    "We could not match these details to a registry record that has no account yet. Check the "
+    "number and your name as the registry has them, register as new, or ask your training "
+    "coordinator."
+)
+IDENTIFIER_TAKEN = _(
+    "These details cannot be used for a new registration. If you are already in the registry, "
+    "choose “I am already in the registry”, or ask your training coordinator."
+)
+_PHONE = re.compile(r"^\+?[0-9]{7,15}$")
+
+
+def identifier_clean(value: str) -> str:
+    """A licence number or national ID as stored: ASCII digits, no surrounding spaces."""
+    return digits_to_ascii(value or "").strip()
+
+
+def phone_clean(value: str) -> str:
+    """A phone number with ASCII digits and no spaces or dashes; raises on anything else."""
+    phone = re.sub(r"[\s\-().]", "", digits_to_ascii(value or ""))
+    if phone and not _PHONE.match(phone):
+        raise ValidationError(
+            _("Enter a phone number of 7 to 15 digits, for example 0770 123 4567."), code="phone"
+        )
+    return phone
+
+
+def _user_create(*, username: str, password: str, email: str, language: str):
+    user = get_user_model()(username=username, email=email)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    AccountPreferences.objects.create(user=user, language=language)
+    return user
+
+
+@transaction.atomic
+def account_register_existing(
+    *,
+    identifier: str,
+    name: str,
+    username: str,
+    password: str,
+    email: str = "",
+    phone: str = "",
+    language: str = "",
+):
+    """Create an account for a health worker already in the registry and link it to their record.
+
+    The record is found by its licence number or national ID and must have no account yet; the
+    name typed must be the record's name in either script (compared in normalised form). Every
+    failure raises the same `NO_MATCH` error.
+    """
+    identifier = identifier_clean(identifier)
+    key = name_normalise(name)
+    record = (
+        HealthWorker.objects.select_for_update()
+        .filter(Q(licence_number__iexact=identifier) | Q(national_id__iexact=identifier))
+        .first()
+        if identifier
+        else None
+    )
+    confirmed = record is not None and key in {record.name_key, record.name_latin_key}
+    if not confirmed or record.user_id is not None:
+        raise ValidationError(NO_MATCH, code="no_match")
+    user = _user_create(username=username, password=password, email=email, language=language)
+    # Conditional update: of two people claiming one record at the same moment, one wins.
+    claimed = HealthWorker.objects.filter(pk=record.pk, user__isnull=True).update(user=user)
+    if not claimed:
+        raise ValidationError(NO_MATCH, code="no_match")
+    record.refresh_from_db()
+    changed = {"phone": phone, "email": email}
+    for field, value in changed.items():
+        if value:
+            setattr(record, field, value)
+    record.full_clean()
+    record.save()
+    return user
+
+
+@transaction.atomic
+def account_register_new(
+    *,
+    name_ar: str,
+    name_latin: str,
+    cadre: Cadre,
+    facility: Facility,
+    username: str,
+    password: str,
+    licence_number: str = "",
+    national_id: str = "",
+    phone: str = "",
+    email: str = "",
+    language: str = "",
+):
+    """Create an account and a new registry record for a health worker not yet in the registry."""
+    licence_number = identifier_clean(licence_number) or None
+    national_id = identifier_clean(national_id) or None
+    numbers = [n for n in (licence_number, national_id) if n]
+    if (
+        numbers
+        and HealthWorker.objects.filter(
+            Q(licence_number__in=numbers) | Q(national_id__in=numbers)
+        ).exists()
+    ):
+        raise ValidationError(IDENTIFIER_TAKEN, code="identifier_taken")
+    user = _user_create(username=username, password=password, email=email, language=language)
+    worker = HealthWorker(
+        name_ar=name_ar.strip(),
+        name_latin=name_latin.strip(),
+        cadre=cadre,
+        facility=facility,
+        licence_number=licence_number,
+        national_id=national_id,
+        phone=phone,
+        email=email,
+        user=user,
+    )
+    worker.full_clean()
+    worker.save()
+    return user
+
+
+@transaction.atomic
+def profile_update(*, user, email: str, phone: str, language: str) -> None:
+    """Save what a person may change about themselves: email, phone and preferred language."""
+    user.email = email
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["email"])
+    AccountPreferences.objects.update_or_create(user=user, defaults={"language": language})
+    worker = HealthWorker.objects.filter(user=user).first()
+    if worker is not None:
+        worker.email = email
+        worker.phone = phone
+        worker.full_clean()
+        worker.save()

@@ -1,0 +1,33 @@
+from datetime import timedelta
+
+from django import template
+
+from cme.accounts import selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context) -> dict:
+    """What the header may offer this reader: their roles, whether they are in the registry."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"roles": set(), "is_worker": False, "admin": False}
+    cached = getattr(request, "_cme_site_links", None)
+    if cached is None:
+        cached = {
+            "roles": selectors.roles_of(user=user),
+            "is_worker": selectors.health_worker_of(user=user) is not None,
+            "admin": user.has_perm("wagtailadmin.access_admin"),
+        }
+        request._cme_site_links = cached
+    return cached
+
+
+@register.filter
+def minutes(value) -> int:
+    """Whole minutes of a time span, rounded up (for 'try again in N minutes')."""
+    if not isinstance(value, timedelta):
+        return 0
+    return max(1, -(-int(value.total_seconds()) // 60))

@@ -1,0 +1,156 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, gettext_lazy, override
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from cme.accounts import selectors, services
+from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+# Failed attempts to claim a registry record allowed from one address per hour: enough for typing
+# mistakes, too few to try licence numbers or names in bulk.
+CLAIM_LIMIT = 10
+CLAIM_WINDOW = 3600
+THROTTLED = gettext_lazy(
+    "Too many attempts to find a record from this connection. Try again in an hour, or ask your "
+    "training coordinator."
+)
+
+
+def _claim_key(request: HttpRequest) -> str:
+    return f"cme:registration-claims:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Set the same cookie as the language switcher, so unprefixed URLs follow the choice."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Log in, then continue in the language the person chose in their profile."""
+
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        language = selectors.language_for(user=form.get_user())
+        preferences = getattr(form.get_user(), "preferences", None)
+        if preferences is not None and preferences.language:
+            response["Location"] = translate_url(response["Location"], language)
+            _remember_language(response, language)
+        return response
+
+
+def _account_register(data: dict, *, language: str):
+    """Call the registration service that the person's answer to "are you in the registry" picks."""
+    common = {
+        "username": data["username"],
+        "password": data["password1"],
+        "email": data["email"],
+        "phone": data["phone"],
+        "language": language,
+    }
+    if data["status"] == RegistryStatus.EXISTING:
+        return services.account_register_existing(
+            identifier=data["identifier"], name=data["confirm_name"], **common
+        )
+    return services.account_register_new(
+        name_ar=data["name_ar"],
+        name_latin=data["name_latin"],
+        cadre=data["cadre"],
+        facility=data["facility"],
+        licence_number=data["licence_number"],
+        national_id=data["national_id"],
+        **common,
+    )
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """A health worker creates their account, linked to their registry record."""
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = _claim_key(request)
+        try:
+            if cache.get(key, 0) >= CLAIM_LIMIT:
+                raise ValidationError(THROTTLED, code="throttled")
+            user = _account_register(form.cleaned_data, language=get_language())
+        except ValidationError as error:
+            if error.code in ("no_match", "identifier_taken"):
+                cache.add(key, 0, CLAIM_WINDOW)
+                cache.incr(key)
+            form.add_error(None, error)
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(
+                request, _("Welcome. Your account is ready and linked to your record.")
+            )
+            return redirect("accounts:profile")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers that ask for /favicon.ico get the site's SVG icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def facilities(request: HttpRequest) -> JsonResponse:
+    """Active facilities of one governorate in the reader's language, for the registration form."""
+    governorate = request.GET.get("governorate", "")
+    rows = selectors.registration_facilities(
+        governorate_id=int(governorate) if governorate.isdigit() else None
+    )
+    options = sorted(({"id": f.pk, "name": f.name} for f in rows), key=lambda o: o["name"])
+    return JsonResponse({"facilities": options})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The person's own account: their record, their roles, and what they may change."""
+    worker = selectors.health_worker_of(user=request.user)
+    initial = {
+        "email": request.user.email,
+        "phone": worker.phone if worker else "",
+        "language": selectors.language_for(user=request.user),
+    }
+    form = ProfileForm(request.POST or None, initial=initial, has_record=worker is not None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.profile_update(
+            user=request.user,
+            email=data["email"],
+            phone=data.get("phone", ""),
+            language=data["language"],
+        )
+        with override(data["language"]):
+            messages.success(request, _("Your profile is saved."))
+            url = reverse("accounts:profile")
+        return _remember_language(redirect(url), data["language"])
+    context = {
+        "form": form,
+        "worker": worker,
+        "assignments": selectors.role_assignments_of(user=request.user),
+    }
+    return render(request, "accounts/profile.html", context)

@@ -1,0 +1,71 @@
+import pytest
+
+from django.urls import reverse
+
+from cme.accounts.models import AccountPreferences
+from tests.factories.workforce import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/accounts/login/"
+
+
+def test_login_with_the_right_password_signs_the_person_in(client, user):
+    response = client.post(LOGIN, {"username": user.username, "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_login_with_a_wrong_password_shows_an_error_and_stays_signed_out(client, user):
+    response = client.post(LOGIN, {"username": user.username, "password": "wrong"})
+    assert response.status_code == 200
+    assert "correct username and password" in response.content.decode()
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_logout_ends_the_session(client, user):
+    client.force_login(user)
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_repeated_failed_logins_lock_the_account_even_against_the_right_password(
+    client, user, settings
+):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": user.username, "password": "guess"})
+    response = client.post(LOGIN, {"username": user.username, "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.content.decode()
+    assert "Try again in 30 minutes" in response.content.decode()
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_locked_out_page_speaks_arabic_on_an_arabic_url(client, user, settings):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(f"/ar{LOGIN}", {"username": user.username, "password": "guess"})
+    assert response.status_code == 429
+    assert 'dir="rtl"' in response.content.decode()
+    assert "محاولات دخول فاشلة كثيرة" in response.content.decode()
+
+
+def test_login_continues_in_the_language_chosen_in_the_profile(client, user):
+    AccountPreferences.objects.create(user=user, language="ckb")
+    response = client.post(LOGIN, {"username": user.username, "password": "correct horse battery"})
+    assert response["Location"] == "/ckb/"
+    assert response.cookies["django_language"].value == "ckb"
+
+
+def test_login_page_offers_password_reset_and_registration(client):
+    html = client.get(LOGIN).content.decode()
+    assert reverse("accounts:password_reset") in html
+    assert reverse("accounts:register") in html
+
+
+def test_a_lockout_does_not_lock_other_people_behind_the_same_address(client, user, settings):
+    colleague = UserFactory()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": user.username, "password": "guess"})
+    login = {"username": colleague.username, "password": "correct horse battery"}
+    assert client.post(LOGIN, login).status_code == 302

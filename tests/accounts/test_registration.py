@@ -1,0 +1,143 @@
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from cme.accounts.services import NO_MATCH
+from tests.factories.workforce import FacilityFactory, UserFactory, cadre, directorate
+from workforce.models import HealthWorker
+
+pytestmark = pytest.mark.django_db
+
+REGISTER = "/accounts/register/"
+
+
+def _new_worker_data(place, **changes) -> dict:
+    data = {
+        "status": "new",
+        "name_ar": "كاوە عمر",
+        "name_latin": "Kawa Omar",
+        "cadre": cadre("nurse").pk,
+        "governorate": place.governorate_id,
+        "facility": place.pk,
+        "phone": "0750 123 4567",
+        "email": "kawa@example.org",
+        "username": "kawa",
+        "password1": "a long pass phrase 42",
+        "password2": "a long pass phrase 42",
+    }
+    return data | changes
+
+
+def test_registration_links_the_account_to_the_existing_record(
+    client, registered_worker, registration_data
+):
+    response = client.post(REGISTER, registration_data)
+    assert response["Location"] == reverse("accounts:profile")
+    registered_worker.refresh_from_db()
+    assert registered_worker.user.username == "zainab"
+    assert registered_worker.email == "zainab@example.org"
+    assert "Zainab Hassan Ali" in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_registration_matches_the_national_id_and_the_arabic_name_in_another_spelling(
+    client, registered_worker, registration_data
+):
+    data = registration_data | {"identifier": "198801012345", "confirm_name": "زينب حسن على"}
+    client.post(REGISTER, data)
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is not None
+
+
+def test_registration_accepts_arabic_indic_digits_in_the_number_and_phone(
+    client, registered_worker, registration_data
+):
+    data = registration_data | {"identifier": "١٩٨٨٠١٠١٢٣٤٥", "phone": "٠٧٧٠ ١٢٣ ٤٥٦٧"}
+    client.post(REGISTER, data)
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is not None
+    assert registered_worker.phone == "07701234567"
+
+
+def test_registration_refuses_a_record_that_already_has_an_account(
+    client, registered_worker, registration_data
+):
+    registered_worker.user = UserFactory(username="first.owner")
+    registered_worker.save()
+    response = client.post(REGISTER, registration_data)
+    assert response.status_code == 200
+    assert str(NO_MATCH) in response.content.decode()
+    registered_worker.refresh_from_db()
+    assert registered_worker.user.username == "first.owner"
+    assert not get_user_model().objects.filter(username="zainab").exists()
+
+
+def test_registration_gives_the_same_message_for_a_wrong_name_and_an_unknown_number(
+    client, registered_worker, registration_data
+):
+    wrong_name = client.post(REGISTER, registration_data | {"confirm_name": "Someone Else"})
+    unknown = client.post(REGISTER, registration_data | {"identifier": "KRK-99999"})
+    assert str(NO_MATCH) in wrong_name.content.decode()
+    assert str(NO_MATCH) in unknown.content.decode()
+    assert "KRK-12345" not in unknown.content.decode()
+    assert not get_user_model().objects.filter(username="zainab").exists()
+
+
+def test_registration_creates_a_new_record_for_someone_not_in_the_registry(client, kirkuk_facility):
+    response = client.post(REGISTER, _new_worker_data(kirkuk_facility))
+    assert response.status_code == 302
+    worker = HealthWorker.objects.get(user__username="kawa")
+    assert (worker.name_latin, worker.facility, worker.cadre.code) == (
+        "Kawa Omar",
+        kirkuk_facility,
+        "nurse",
+    )
+    assert worker.phone == "07501234567"
+
+
+def test_new_registration_needs_both_names_cadre_and_facility(client, kirkuk_facility):
+    data = _new_worker_data(kirkuk_facility, name_ar="", cadre="", facility="")
+    response = client.post(REGISTER, data)
+    assert response.status_code == 200
+    assert response.content.decode().count("This field is required.") == 3
+    assert not HealthWorker.objects.filter(name_latin="Kawa Omar").exists()
+
+
+def test_new_registration_refuses_a_licence_number_already_in_the_registry(
+    client, registered_worker, kirkuk_facility
+):
+    data = _new_worker_data(kirkuk_facility, licence_number="KRK-12345")
+    response = client.post(REGISTER, data)
+    assert response.status_code == 200
+    assert "cannot be used for a new registration" in response.content.decode()
+    assert not get_user_model().objects.filter(username="kawa").exists()
+
+
+def test_new_registration_refuses_a_facility_of_another_governorate(client, kirkuk_facility):
+    basra = FacilityFactory(directorate=directorate("BAS"))
+    response = client.post(REGISTER, _new_worker_data(kirkuk_facility, facility=basra.pk))
+    assert "Select a valid choice" in response.content.decode()
+    assert not HealthWorker.objects.filter(name_latin="Kawa Omar").exists()
+
+
+def test_facility_list_offers_only_the_chosen_governorate(client, kirkuk_facility):
+    FacilityFactory(directorate=directorate("BAS"), name_en="Basra Clinic")
+    url = reverse("accounts:facilities") + f"?governorate={kirkuk_facility.governorate_id}"
+    names = [row["name"] for row in client.get(url).json()["facilities"]]
+    assert names == ["Kirkuk General Hospital"]
+
+
+def test_signed_in_person_is_sent_from_registration_to_their_profile(client, user):
+    client.force_login(user)
+    assert client.get(REGISTER)["Location"] == reverse("accounts:profile")
+
+
+def test_registration_stops_guessing_after_ten_failed_claims_from_one_address(
+    client, registered_worker, registration_data
+):
+    for number in range(10):
+        client.post(REGISTER, registration_data | {"identifier": f"KRK-0000{number}"})
+    response = client.post(REGISTER, registration_data)
+    assert "Too many attempts" in response.content.decode()
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is None
