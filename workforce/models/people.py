@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from workforce.models.geography import Facility
 from workforce.models.translated import TranslatedNameMixin
 from workforce.names import name_normalise
-from workforce.scope import ScopedQuerySet
+from workforce.scope import NOTHING, ScopedQuerySet
 
 
 class Cadre(TranslatedNameMixin):
@@ -37,12 +37,8 @@ class HealthWorkerQuerySet(ScopedQuerySet):
 
     def visible_to(self, user, *, roles=None):
         """Workers in the user's scope, and always the user's own record."""
-        condition = self.scope_q(user, roles=roles)
-        if not condition:  # an empty Q is the whole country; OR-ing it would narrow it to `own`
-            return self.all()
-        if user.is_authenticated and roles is None:
-            condition |= Q(user=user)
-        return self.filter(condition)
+        own = Q(user=user) if user.is_authenticated and roles is None else NOTHING
+        return self.filter(self.scope_q(user, roles=roles) | own)
 
 
 class HealthWorker(models.Model):
