@@ -11,7 +11,6 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +39,7 @@ from workforce.models import (
     Sex,
     manages_roles,
 )
-from workforce.selectors import health_worker_search
+from workforce.selectors import facility_search, health_worker_search
 from workforce.services import role_assign, role_groups_refresh, role_unassign
 
 
@@ -144,12 +143,7 @@ class FacilitySearchForm(BaseFilterForm):
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
             self.is_searching, self.search_query = True, query
-            objects = objects.filter(
-                Q(name_en__icontains=query)
-                | Q(name_ar__icontains=query)
-                | Q(name_ckb__icontains=query)
-                | Q(code__icontains=query)
-            )
+            objects = facility_search(queryset=objects, query=query)
         return objects
 
 
@@ -267,9 +261,17 @@ class FacilityAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
+class FacilityIndexView(ScopedIndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return facility_search(queryset=queryset, query=self.search_query)
+
+
 class FacilityViewSet(ScopedModelViewSet):
     model = Facility
     icon = "home"
+    index_view_class = FacilityIndexView
     list_display = ["name", "code", "kind", "directorate", "governorate", "is_active"]
     list_export = [
         "code",
@@ -287,7 +289,7 @@ class FacilityViewSet(ScopedModelViewSet):
         "governorate.name_en": _("governorate"),
     }
     list_select_related = ("directorate", "governorate")
-    search_fields = ["name_en", "name_ar", "name_ckb", "code"]
+    search_fields = ["search_key"]  # searched through the normalised key, see the index view
     filterset_class = FacilityFilterSet
     inspect_view_enabled = True
     edit_handler = ObjectList(

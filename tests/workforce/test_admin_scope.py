@@ -207,3 +207,12 @@ def test_facility_chooser_answers_404_for_a_facility_outside_scope(
     )
     chosen = kirkuk_client.get(reverse("facility_chooser:chosen", args=[kirkuk_facility.pk]))
     assert "Kirkuk General Hospital" in chosen.content.decode()
+
+
+def test_facility_search_folds_arabic_letter_variants(kirkuk_client, kirkuk_facility):
+    kirkuk_facility.name_ar = "مستشفى إبن سينا"
+    kirkuk_facility.save()
+    html = page(kirkuk_client, "facilities:index", q="ابن سينا")
+    assert "Kirkuk General Hospital" in html
+    chooser = kirkuk_client.get(reverse("facility_chooser:choose_results"), {"q": "ابن سينا"})
+    assert "Kirkuk General Hospital" in chooser.content.decode()
