@@ -12,6 +12,7 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -62,6 +63,22 @@ class ScopedIndexView(generic.IndexView):
     """Lists, searches and exports only what the user may see."""
 
     list_select_related: tuple[str, ...] = ()
+
+    def stream_csv(self, queryset):
+        # The CSV streams after the view has returned and the user's language was deactivated;
+        # each row is written back in that language (headings, choice labels).
+        language = translation.get_language()
+        rows = iter(super().stream_csv(queryset))
+
+        def in_language():
+            while True:
+                with translation.override(language):
+                    row = next(rows, None)
+                if row is None:
+                    return
+                yield row
+
+        return in_language()
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().visible_to(self.request.user)
@@ -204,7 +221,8 @@ class GovernorateViewSet(ScopedModelViewSet):
     model = Governorate
     icon = "site"
     list_display = ["name", "name_ar", "name_ckb", "code", "region"]
-    list_export = ["code", "iso_3166_2", "region", "name_en", "name_ar", "name_ckb"]
+    list_export = ["code", "iso_3166_2", "get_region_display", "name_en", "name_ar", "name_ckb"]
+    export_headings = {"get_region_display": _("region")}
     search_fields = ["name_en", "name_ar", "name_ckb", "code"]
     filterset_class = GovernorateFilterSet
     form_fields = ["code", "iso_3166_2", "region", "name_en", "name_ar", "name_ckb"]
@@ -278,13 +296,14 @@ class FacilityViewSet(ScopedModelViewSet):
         "name_en",
         "name_ar",
         "name_ckb",
-        "kind",
+        "get_kind_display",
         "directorate.name_en",
         "governorate.name_en",
         "beds",
         "is_active",
     ]
     export_headings = {
+        "get_kind_display": _("kind"),
         "directorate.name_en": _("directorate"),
         "governorate.name_en": _("governorate"),
     }
@@ -371,7 +390,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "name_latin",
         "licence_number",
         "national_id",
-        "sex",
+        "get_sex_display",
         "cadre.name_en",
         "facility.code",
         "facility.name_en",
@@ -381,6 +400,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "email",
     ]
     export_headings = {
+        "get_sex_display": _("sex"),
         "cadre.name_en": _("cadre"),
         "facility.code": _("facility code"),
         "facility.name_en": _("facility"),
@@ -464,8 +484,13 @@ class RoleAssignmentViewSet(ScopedModelViewSet):
     edit_view_class = RoleAssignmentEditView
     delete_view_class = RoleAssignmentDeleteView
     list_display = ["user", "role", "level", Column("scope_label", label=_("place"))]
-    list_export = ["user.username", "role", "level", "scope_label"]
-    export_headings = {"user.username": _("user"), "scope_label": _("place")}
+    list_export = ["user.username", "get_role_display", "get_level_display", "scope_label"]
+    export_headings = {
+        "user.username": _("user"),
+        "get_role_display": _("role"),
+        "get_level_display": _("scope"),
+        "scope_label": _("place"),
+    }
     list_select_related = ("user", "governorate", "directorate", "facility")
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     filterset_class = RoleAssignmentFilterSet

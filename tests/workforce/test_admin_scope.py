@@ -216,3 +216,18 @@ def test_facility_search_folds_arabic_letter_variants(kirkuk_client, kirkuk_faci
     assert "Kirkuk General Hospital" in html
     chooser = kirkuk_client.get(reverse("facility_chooser:choose_results"), {"q": "ابن سينا"})
     assert "Kirkuk General Hospital" in chooser.content.decode()
+
+
+def test_worker_export_reads_in_the_users_language(
+    kirkuk_client, kirkuk_staff_auditor, kirkuk_worker
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(kirkuk_staff_auditor)
+    profile.preferred_language = "ar"
+    profile.save()
+    kirkuk_worker.sex = "F"
+    kirkuk_worker.save()
+    csv_text = export_csv(kirkuk_client, "health_workers:index")
+    assert csv_text.splitlines()[0].startswith("الاسم الكامل (بالحروف العربية)")
+    assert "أنثى" in csv_text
