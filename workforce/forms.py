@@ -64,6 +64,8 @@ HEALTH_WORKER_FIELDS = [
 class DuplicateWarningMixin:
     """Refuses to save a look-alike of an existing record until the user confirms."""
 
+    IDENTIFYING_FIELDS = {"name_ar", "name_latin", "facility", "licence_number", "national_id"}
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.for_user = for_user
@@ -75,6 +77,8 @@ class DuplicateWarningMixin:
         cleaned = super().clean()
         if self.for_user is None:
             return cleaned
+        if self.instance.pk and not set(self.changed_data) & self.IDENTIFYING_FIELDS:
+            return cleaned  # editing a phone number is no reason to ask again
         self.duplicates = list(
             health_worker_duplicates(
                 user=self.for_user,

@@ -9,9 +9,13 @@ see `workforce.permissions`) decide whether a user may view, add, change or dele
 import django_filters
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -112,7 +116,19 @@ class ScopedEditView(ScopedObjectMixin, generic.EditView):
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
+    """A record others still point at (workers of a facility, a worker's enrolments) stays."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError as error:
+            messages.error(
+                self.request,
+                _("“%(record)s” cannot be deleted: %(count)d other records still refer to it.")
+                % {"record": self.object, "count": len(error.protected_objects)},
+            )
+            return redirect(self.get_success_url())
 
 
 class ScopedCopyView(ScopedObjectMixin, generic.CopyView):

@@ -13,6 +13,7 @@ from tests.factories.workforce import (
     directorate,
     governorate,
 )
+from workforce.models import Facility
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +232,13 @@ def test_worker_export_reads_in_the_users_language(
     csv_text = export_csv(kirkuk_client, "health_workers:index")
     assert csv_text.splitlines()[0].startswith("الاسم الكامل (بالحروف العربية)")
     assert "أنثى" in csv_text
+
+
+def test_deleting_a_facility_that_still_has_workers_keeps_it_and_says_why(
+    client, staff, kirkuk_facility, kirkuk_worker
+):
+    client.force_login(staff("administrator", "governorate", governorate=governorate("KIR")))
+    url = reverse("facilities:delete", args=[kirkuk_facility.pk])
+    response = client.post(url, follow=True)
+    assert "cannot be deleted" in response.content.decode()
+    assert Facility.objects.filter(pk=kirkuk_facility.pk).exists()

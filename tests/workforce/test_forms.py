@@ -83,3 +83,16 @@ def test_health_worker_form_offers_only_facilities_in_scope(
     assert not form.is_valid()
     assert "facility" in form.errors
     assert list(form.fields["facility"].queryset) == [kirkuk_facility]
+
+
+def test_health_worker_form_does_not_ask_again_when_only_the_phone_changes(
+    kirkuk_auditor, kirkuk_facility
+):
+    HealthWorkerFactory(facility=kirkuk_facility, name_ar="أحمد علي الكركوكي")
+    twin = HealthWorkerFactory(facility=kirkuk_facility, name_ar="أحمد علي الكركوكي")
+    data = worker_data(
+        kirkuk_facility, licence_number=twin.licence_number, name_latin=twin.name_latin
+    )
+    data["phone"] = "07800000000"
+    form = HealthWorkerForm(data=data, instance=twin, for_user=kirkuk_auditor)
+    assert form.is_valid(), form.errors
