@@ -6,11 +6,15 @@ from django.db.models import QuerySet
 from workforce.models import Facility, Governorate, HealthWorker, RoleAssignment
 
 
+def preferred_language(*, user) -> str:
+    """The language the user chose on their profile, or "" if they never chose."""
+    preferences = getattr(user, "preferences", None) if user.pk else None
+    return getattr(preferences, "language", "")
+
+
 def language_for(*, user) -> str:
     """The language to use when writing to this user (emails, PDFs); the site default if unset."""
-    preferences = getattr(user, "preferences", None) if user.pk else None
-    language = getattr(preferences, "language", "")
-    return language or settings.LANGUAGE_CODE
+    return preferred_language(user=user) or settings.LANGUAGE_CODE
 
 
 def health_worker_of(*, user) -> HealthWorker | None:
