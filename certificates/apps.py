@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self) -> None:
+        from certificates.services import on_completion_recorded
+        from courses.signals import completion_recorded
+
+        completion_recorded.connect(on_completion_recorded, dispatch_uid="certificates-issue")

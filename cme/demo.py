@@ -3,6 +3,7 @@
 import random
 
 from cme.accounts import demo as accounts_demo
+from courses import content_demo
 from workforce import demo as workforce_demo
 
 DEMO_SEED = 20261122
@@ -11,6 +12,10 @@ STEPS = [
     ("1. reference places, facilities and health workers", workforce_demo.seed_workforce),
     ("2. demo users, one per role", workforce_demo.seed_users),
     ("3. a health worker with a login", accounts_demo.seed_worker_login),
+    (
+        "4. course catalogue, sections and three courses in three languages",
+        content_demo.seed_courses,
+    ),
 ]
 
 

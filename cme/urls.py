@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("cme.accounts.urls")),
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
+    path("verify/", include("certificates.verify_urls")),
     path("coverage/", include("coverage.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -34,6 +34,8 @@ _LETTERS = {
     "ڪ": "ك",
     "ڕ": "ر",
     "ڵ": "ل",
+    "ہ": "ه",
+    "ے": "ي",
     "ء": "",
 }
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
@@ -44,6 +46,9 @@ _MARKS = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 _SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[-_'’‘.,،؛:;\"()/]")
+# "عبد الله" and "عبدالله" are the same name written with and without the space.
+_ABD_SPACE = re.compile(r"\bعبد\s+")
 
 
 def digits_to_ascii(text: str) -> str:
@@ -53,9 +58,10 @@ def digits_to_ascii(text: str) -> str:
 
 def name_normalise(name: str) -> str:
     """The comparison key of a name in either script."""
-    text = unicodedata.normalize("NFKC", name or "")
+    text = unicodedata.normalize("NFKC", name or "").casefold()
     text = _MARKS.sub("", text).translate(_TABLE)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
-    text = _MARKS.sub("", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = _PUNCTUATION.sub(" ", _MARKS.sub("", text))
+    text = _SPACES.sub(" ", text).strip()
+    return _ABD_SPACE.sub("عبد", text)

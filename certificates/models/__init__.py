@@ -1,4 +1,4 @@
 from certificates.models.records import Certificate, CertificateStatus
-from certificates.models.snippets import CertificateTemplate
+from certificates.models.snippets import CertificateTemplate, Signatory
 
-__all__ = ["Certificate", "CertificateStatus", "CertificateTemplate"]
+__all__ = ["Certificate", "CertificateStatus", "CertificateTemplate", "Signatory"]

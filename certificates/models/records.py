@@ -41,6 +41,15 @@ class Certificate(models.Model):
     course_title_en = models.CharField(_("course (English)"), max_length=255)
     course_title_ar = models.CharField(_("course (Arabic)"), max_length=255, blank=True)
     course_title_ckb = models.CharField(_("course (Kurdish)"), max_length=255, blank=True)
+    course_code = models.CharField(_("course code"), max_length=32, blank=True)
+    template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("template"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
     cme_hours = models.DecimalField(_("CME hours"), max_digits=5, decimal_places=1)
     completed_on = models.DateField(_("completed on"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)

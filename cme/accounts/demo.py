@@ -22,4 +22,5 @@ def seed_worker_login(*, rng, report) -> None:
         return
     worker.user = user
     worker.save(update_fields=["user"])
-    report["logins"].append(("worker.kirkuk", "health worker in Kirkuk, pages in Arabic"))
+    if all(username != "worker.kirkuk" for username, _ in report["logins"]):
+        report["logins"].append(("worker.kirkuk", "health worker in Kirkuk, pages in Arabic"))

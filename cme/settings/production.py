@@ -13,6 +13,9 @@ if len(SECRET_KEY) < 50:
         "SECRET_KEY must be set to a random string of at least 50 characters."
     )
 
+if not os.environ.get("CERTIFICATE_SIGNING_KEY"):
+    raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY must be set (Ed25519 key, see docs).")
+
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,4 +1,10 @@
-from courses.models.pages import CourseIndexPage, CoursePage, HomePage, ModulePage
+from courses.models.pages import (
+    CourseIndexPage,
+    CoursePage,
+    CourseSectionPage,
+    HomePage,
+    ModulePage,
+)
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -15,6 +21,7 @@ __all__ = [
     "Completion",
     "CourseIndexPage",
     "CoursePage",
+    "CourseSectionPage",
     "Enrolment",
     "ExternalActivity",
     "HomePage",

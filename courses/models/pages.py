@@ -1,17 +1,53 @@
+from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail.signals import page_published
 
 from courses.blocks import module_body_blocks
 
 
-class HomePage(Page):
+def login_redirect(next_url: str):
+    """To the login page and back (the login URL's name is settled by the accounts work)."""
+    try:
+        return redirect_to_login(next_url)
+    except NoReverseMatch:
+        return redirect_to_login(next_url, login_url="workforce:login")
+
+
+class FallbackRouteMixin:
+    """Serves the English page under /ar/ or /ckb/ when a child has no translation yet.
+
+    The reader keeps their language prefix (and the interface in their language); the page itself
+    shows a notice that its text is not translated yet.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = Locale.get_default()
+            if not path_components or self.locale_id == default.pk:
+                raise
+            source = self.get_translation_or_none(default)
+            if source is None:
+                raise
+            return source.specific.route(request, path_components)
+
+
+class HomePage(FallbackRouteMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -21,21 +57,64 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import catalogue_courses
 
-class CourseIndexPage(Page):
-    """The course catalogue."""
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = self.get_children().live().type(CourseIndexPage).first()
+        context["catalogue"] = catalogue
+        if catalogue is not None:
+            context["courses"] = catalogue_courses(catalogue=catalogue.specific)[:6]
+        return context
+
+
+class CourseIndexPage(FallbackRouteMixin, Page):
+    """The course catalogue: every course below it, filtered by cadre, topic, language or words."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["courses.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CourseSectionPage", "courses.CoursePage"]
 
     class Meta:
         verbose_name = _("course catalogue")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import catalogue_context
 
-class CoursePage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(catalogue=self, params=request.GET))
+        return context
+
+
+class CourseSectionPage(FallbackRouteMixin, Page):
+    """A part of the catalogue owned by one governorate's trainers (their page-permission scope)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    governorate = models.ForeignKey(
+        "workforce.Governorate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="course_sections",
+        verbose_name=_("governorate"),
+        help_text=_("Trainers of this governorate write the courses of this section."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("governorate")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("catalogue section")
+
+    def serve(self, request, *args, **kwargs):
+        catalogue = self.get_parent().specific
+        return redirect(f"{catalogue.get_url(request)}?section={self.pk}")
+
+
+class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
     """A course: what is taught, to whom, for how many CME hours, and what completing it means.
 
     Completion rule (the ministry's): a participant completes when the share of sessions attended
@@ -73,6 +152,8 @@ class CoursePage(Page):
         *Page.search_fields,
         index.SearchField("code"),
         index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("topic"),
         index.FilterField("topic"),
     ]
     content_panels = [
@@ -93,11 +174,54 @@ class CoursePage(Page):
             heading=_("Credits and completion rule"),
         ),
     ]
-    parent_page_types = ["courses.CourseIndexPage"]
+    parent_page_types = ["courses.CourseIndexPage", "courses.CourseSectionPage"]
     subpage_types = ["courses.ModulePage"]
 
     class Meta:
         verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import course_modules_for_reader
+        from courses.packs import pack_ready
+
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = course_modules_for_reader(course=self)
+        context["pack"] = pack_ready(course=self) if request.user.is_authenticated else None
+        return context
+
+    @path("offline/", name="offline")
+    def offline(self, request):
+        """Starts (or finds) the offline pack of this course in the reader's language."""
+        return require_POST(self._offline_request)(request)
+
+    def _offline_request(self, request):
+        from courses.packs import pack_request
+
+        if not request.user.is_authenticated:
+            return login_redirect(self.get_url(request))
+        status = pack_request(course=self, user=request.user)
+        download = self.reverse_subpage("offline_download")
+        payload = {
+            "ready": status.ready,
+            "job": status.job_id or "",
+            "status_url": f"/jobs/{status.job_id}/" if status.job_id else "",
+            "url": f"{self.get_url(request)}{download}" if status.ready else "",
+        }
+        if request.headers.get("Accept", "").startswith("application/json"):
+            return JsonResponse(payload)
+        return redirect(payload["url"] or self.get_url(request))
+
+    @path("offline/download/", name="offline_download")
+    def offline_download(self, request):
+        """The built pack as a zip; 404 until it exists."""
+        from courses.packs import pack_ready
+
+        if not request.user.is_authenticated:
+            return login_redirect(request.get_full_path())
+        pack = pack_ready(course=self)
+        if pack is None:
+            raise Http404
+        return FileResponse(pack.open(), as_attachment=True, filename=pack.filename)
 
 
 class ModulePage(Page):
@@ -110,3 +234,53 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.catalogue import course_for_reader, course_modules_for_reader
+
+        context = super().get_context(request, *args, **kwargs)
+        course = course_for_reader(course=self.get_parent().specific)
+        modules = course_modules_for_reader(course=course)
+        keys = [module.translation_key for module in modules]
+        position = keys.index(self.translation_key) if self.translation_key in keys else -1
+        context["course"] = course
+        context["modules"] = modules
+        context["previous_module"] = modules[position - 1] if position > 0 else None
+        context["next_module"] = modules[position + 1] if 0 <= position < len(modules) - 1 else None
+        return context
+
+
+def _repair_child_count(sender, instance, **kwargs):
+    """Publishing a page from a revision must not reset how many children it has.
+
+    wagtail-localize publishes a new translation from its first revision after the subtree was
+    translated (wagtail-localize#773), which wrote back `numchild=0` and hid the children.
+    """
+    actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if actual != instance.numchild:
+        Page.objects.filter(pk=instance.pk).update(numchild=actual)
+        instance.numchild = actual
+
+
+page_published.connect(_repair_child_count, dispatch_uid="courses_repair_child_count")
+
+
+def _role_assignment_changed(sender, instance, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    from courses.moderation import trainer_page_groups_sync
+
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        trainer_page_groups_sync(user=user)
+
+
+def _section_saved(sender, instance, **kwargs):
+    from courses.moderation import section_trainers_sync
+
+    section_trainers_sync(section=instance)
+
+
+post_save.connect(_role_assignment_changed, sender="workforce.RoleAssignment")
+post_delete.connect(_role_assignment_changed, sender="workforce.RoleAssignment")
+post_save.connect(_section_saved, sender=CourseSectionPage)

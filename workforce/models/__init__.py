@@ -1,6 +1,6 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
 from workforce.models.people import Cadre, HealthWorker, Sex
-from workforce.models.roles import Role, RoleAssignment, ScopeLevel
+from workforce.models.roles import Role, RoleAssignment, ScopeLevel, manages_roles
 
 __all__ = [
     "Cadre",
@@ -13,4 +13,5 @@ __all__ = [
     "RoleAssignment",
     "ScopeLevel",
     "Sex",
+    "manages_roles",
 ]

@@ -13,12 +13,40 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+_SCOPE_MISSING = {
+    "region": _("Choose the region this role covers."),
+    "governorate": _("Choose the governorate this role covers."),
+    "directorate": _("Choose the directorate this role covers."),
+    "facility": _("Choose the facility this role covers."),
+}
+
+
 class ScopeLevel(models.TextChoices):
     NATIONAL = "national", _("National")
     REGION = "region", _("Region")
     GOVERNORATE = "governorate", _("Governorate")
     DIRECTORATE = "directorate", _("Directorate")
     FACILITY = "facility", _("Facility")
+
+
+def manages_roles(user) -> bool:
+    """Whether the user may see and hand out roles: superusers and national administrators.
+
+    Granting a role hands out access to people's records, so only the ministry's national
+    administrators (and superusers) see or manage assignments.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    national_admin = user.role_assignments.filter(
+        role=Role.ADMINISTRATOR, level=ScopeLevel.NATIONAL
+    )
+    return user.is_superuser or national_admin.exists()
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every assignment for those who manage roles; none for anyone else."""
+        return self.all() if manages_roles(user) else self.none()
 
 
 class RoleAssignment(models.Model):
@@ -42,6 +70,8 @@ class RoleAssignment(models.Model):
     facility = models.ForeignKey(
         Facility, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("facility")
     )
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role assignment")
@@ -70,8 +100,6 @@ class RoleAssignment(models.Model):
         for field in ("region", "governorate", "directorate", "facility"):
             value = getattr(self, field if field == "region" else f"{field}_id")
             if field == needed and not value:
-                raise ValidationError(
-                    {field: _("Choose the %(scope)s of this role.") % {"scope": field}}
-                )
+                raise ValidationError({field: _SCOPE_MISSING[field]})
             if field != needed and value:
                 raise ValidationError({field: _("Leave this empty for a role of this scope.")})

@@ -1,0 +1,281 @@
+"""The certificate PDF: a pure renderer from a template's look and a certificate's facts."""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportlab import rl_config
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from certificates.qr import qr_runs
+from cme.pdf import draw_shaped, register_fonts, shape_line
+
+# Streams are Flate only: ASCII85 on top makes them a quarter bigger and costs time per PDF.
+rl_config.useA85 = 0
+
+SECOND_LANGUAGE = {"en_ar": "ar", "en_ckb": "ckb", "en": None, "ar": None, "ckb": None}
+
+
+@dataclass(frozen=True)
+class SignatoryLook:
+    name: str
+    title: str = ""
+    signature_path: str | None = None
+
+
+@dataclass(frozen=True)
+class CertificateLook:
+    """What a template decides: layout, titles and issuer per language, colour and images."""
+
+    layout: str = "en_ar"
+    titles: dict = field(default_factory=dict)
+    issuers: dict = field(default_factory=dict)
+    accent_colour: str = "#0b6e4f"
+    logo_start_path: str | None = None
+    logo_end_path: str | None = None
+    background_path: str | None = None
+    signatories: tuple[SignatoryLook, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages printed, the first one on top."""
+        if self.layout in ("ar", "ckb"):
+            return (self.layout,)
+        second = SECOND_LANGUAGE[self.layout]
+        return ("en", second) if second else ("en",)
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    """What one certificate says."""
+
+    serial: str
+    holder_latin: str
+    holder_arabic: str
+    course_titles: dict
+    cme_hours: str
+    completed_on: datetime.date
+    verification_url: str
+    verification_code: str
+
+
+@lru_cache(maxsize=32)
+def _image(path: str) -> ImageReader:
+    return ImageReader(path)
+
+
+@lru_cache(maxsize=16)
+def _labels(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {
+            "certifies": _("This is to certify that"),
+            "completed": _("has successfully completed the course"),
+            "hours": _("CME credit hours"),
+            "on": _("completed on"),
+            "serial": _("Serial"),
+            "verify": _("Verify at"),
+        }
+
+
+class CertificateRenderer:
+    """Draws certificates on A4 landscape pages with ReportLab and returns PDF bytes."""
+
+    page_size = landscape(A4)
+    margin = 28
+    frame_inset = 14
+    qr_size = 92
+    title_size = 30
+    name_size = 28
+    course_size = 19
+    body_size = 12
+    small_size = 8.5
+
+    def __init__(self, look: CertificateLook):
+        register_fonts()
+        self.look = look
+        self.accent = HexColor(look.accent_colour)
+        self.languages = look.languages
+
+    def render(self, facts: CertificateFacts) -> bytes:
+        """One certificate as a one-page PDF."""
+        return self.render_many([facts])
+
+    def render_many(self, many) -> bytes:
+        """Several certificates as one PDF, a page each."""
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=self.page_size, pageCompression=1, invariant=0)
+        canvas.setTitle(_("Certificate"))
+        canvas.setCreator("CME Tracker")
+        for facts in many:
+            self._draw_page(canvas, facts)
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    def _line(self, canvas, text, *, y, size, bold=False, language="en", x=None, align="center"):
+        if not text:
+            return
+        rtl = language in ("ar", "ckb")
+        line = shape_line(text, bold=bold, rtl=rtl, language=language if rtl else None)
+        width, _height = self.page_size
+        draw_shaped(canvas, line, x=width / 2 if x is None else x, y=y, size=size, align=align)
+
+    def _draw_page(self, canvas: Canvas, facts: CertificateFacts) -> None:
+        width, height = self.page_size
+        look = self.look
+        if look.background_path:
+            canvas.drawImage(_image(look.background_path), 0, 0, width, height)
+        inset = self.frame_inset
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(3)
+        canvas.rect(inset, inset, width - 2 * inset, height - 2 * inset)
+        canvas.setLineWidth(0.8)
+        canvas.rect(inset + 6, inset + 6, width - 2 * inset - 12, height - 2 * inset - 12)
+        logo = 64
+        top = height - self.margin - 8
+        for path, x in (
+            (look.logo_start_path, self.margin + 8),
+            (look.logo_end_path, width - self.margin - 8 - logo),
+        ):
+            if path:
+                canvas.drawImage(
+                    _image(path), x, top - logo, logo, logo, preserveAspectRatio=True, mask="auto"
+                )
+        bilingual = len(self.languages) == 2
+        y = top - 34
+        canvas.setFillColor(self.accent)
+        for language in self.languages:
+            self._line(
+                canvas,
+                look.titles.get(language, ""),
+                y=y,
+                size=self.title_size,
+                bold=True,
+                language=language,
+            )
+            y -= 36
+        canvas.setFillColorRGB(0.2, 0.2, 0.2)
+        y -= 4
+        for language in self.languages:
+            self._line(
+                canvas, _labels(language)["certifies"], y=y, size=self.body_size, language=language
+            )
+            y -= 18
+        canvas.setFillColorRGB(0, 0, 0)
+        y -= 14
+        names = {"en": facts.holder_latin, "ar": facts.holder_arabic, "ckb": facts.holder_arabic}
+        shown = []
+        for language in self.languages:
+            name = names[language] or facts.holder_latin or facts.holder_arabic
+            if name not in shown:
+                self._line(canvas, name, y=y, size=self.name_size, bold=True, language=language)
+                shown.append(name)
+                y -= 34
+        canvas.setFillColorRGB(0.2, 0.2, 0.2)
+        y -= 2
+        for language in self.languages:
+            self._line(
+                canvas, _labels(language)["completed"], y=y, size=self.body_size, language=language
+            )
+            y -= 18
+        canvas.setFillColor(self.accent)
+        y -= 10
+        for language in self.languages:
+            title = facts.course_titles.get(language) or facts.course_titles.get("en", "")
+            self._line(canvas, title, y=y, size=self.course_size, bold=True, language=language)
+            y -= 26
+        canvas.setFillColorRGB(0.2, 0.2, 0.2)
+        date = facts.completed_on.isoformat()
+        for language in self.languages:
+            labels = _labels(language)
+            text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} {date}"
+            self._line(canvas, text, y=y, size=self.body_size, language=language)
+            y -= 18
+        self._draw_signatories(canvas, bilingual=bilingual)
+        self._draw_verification(canvas, facts)
+
+    def _draw_signatories(self, canvas: Canvas, *, bilingual: bool) -> None:
+        signatories = self.look.signatories
+        if not signatories:
+            return
+        width, _height = self.page_size
+        region = width * 0.6 - self.margin
+        slot = region / len(signatories)
+        base = self.margin + 40
+        canvas.setStrokeColorRGB(0.3, 0.3, 0.3)
+        canvas.setLineWidth(0.6)
+        for index, signatory in enumerate(signatories):
+            centre = self.margin + slot * (index + 0.5)
+            if signatory.signature_path:
+                canvas.drawImage(
+                    _image(signatory.signature_path),
+                    centre - 60,
+                    base + 2,
+                    120,
+                    40,
+                    preserveAspectRatio=True,
+                    mask="auto",
+                )
+            canvas.line(centre - min(80, slot / 2 - 8), base, centre + min(80, slot / 2 - 8), base)
+            canvas.setFillColorRGB(0, 0, 0)
+            self._line(
+                canvas, signatory.name, x=centre, y=base - 14, size=self.body_size - 1, bold=True
+            )
+            canvas.setFillColorRGB(0.3, 0.3, 0.3)
+            self._line(canvas, signatory.title, x=centre, y=base - 27, size=self.small_size)
+
+    def _draw_verification(self, canvas: Canvas, facts: CertificateFacts) -> None:
+        width, _height = self.page_size
+        size, runs = qr_runs(facts.verification_url)
+        quiet = 2
+        module = self.qr_size / (size + 2 * quiet)
+        left = width - self.margin - 8 - self.qr_size
+        bottom = self.margin + 8
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(left, bottom, self.qr_size, self.qr_size, stroke=0, fill=1)
+        top = bottom + self.qr_size - quiet * module
+        origin = left + quiet * module
+        path = ["0 0 0 rg"]
+        for row, column, length in runs:
+            path.append(
+                f"{origin + column * module:.2f} {top - (row + 1) * module:.2f} "
+                f"{length * module:.2f} {module:.2f} re"
+            )
+        path.append("f")
+        canvas._code.append("\n".join(path))
+        canvas.setFillColorRGB(0.25, 0.25, 0.25)
+        language = self.languages[0]
+        labels = _labels(language)
+        x = left - 10
+        self._line(
+            canvas,
+            f"{labels['serial']}: {facts.serial}",
+            x=x,
+            y=bottom + 30,
+            size=self.small_size + 1,
+            bold=True,
+            align="right",
+        )
+        self._line(
+            canvas,
+            f"{labels['verify']}: {_site_verify(facts.verification_url)}",
+            x=x,
+            y=bottom + 17,
+            size=self.small_size,
+            align="right",
+        )
+        self._line(
+            canvas, facts.verification_code, x=x, y=bottom + 5, size=self.small_size, align="right"
+        )
+
+
+def _site_verify(url: str) -> str:
+    """The verification URL as printed: without the signed query, which only the QR needs."""
+    return url.split("?", 1)[0]

@@ -1,0 +1,226 @@
+"""Writes of certificates: issue, store the PDF, revoke, re-issue, notify."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from certificates import identity
+from certificates.models import Certificate
+from certificates.pdf import CertificateRenderer
+from certificates.selectors import (
+    certificate_facts,
+    certificate_look,
+    certificate_template_for,
+    course_titles,
+)
+from courses.models import Completion
+
+logger = logging.getLogger(__name__)
+
+
+def certificate_facts_text(*, certificate: Certificate) -> str:
+    """The canonical facts the signature covers (see identity)."""
+    return identity.facts_text(
+        serial=certificate.serial,
+        holder=certificate.holder_name_latin or certificate.holder_name_ar,
+        course_code=certificate.course_code,
+        cme_hours=f"{certificate.cme_hours:.1f}",
+        completed_on=certificate.completed_on.isoformat(),
+    )
+
+
+def certificate_verification_url(*, certificate: Certificate) -> str:
+    """The URL in the certificate's QR code, carrying its signed facts."""
+    return identity.verification_url(
+        code=certificate.verification_code,
+        facts=certificate_facts_text(certificate=certificate),
+        signature=certificate.signature,
+    )
+
+
+def _create(*, completion: Completion) -> Certificate:
+    """Snapshot the completion's facts into a new signed certificate (inside a transaction)."""
+    worker = completion.health_worker
+    course = completion.course
+    titles = course_titles(course=course)
+    code = identity.new_verification_code()
+    certificate = Certificate(
+        completion=completion,
+        serial=f"PENDING-{code[:20]}",
+        verification_code=code,
+        holder_name_ar=worker.name_ar,
+        holder_name_latin=worker.name_latin,
+        course_title_en=titles.get("en", course.title),
+        course_title_ar=titles.get("ar", ""),
+        course_title_ckb=titles.get("ckb", ""),
+        course_code=course.code,
+        cme_hours=completion.cme_hours,
+        completed_on=completion.completed_on,
+        template=certificate_template_for(course=course),
+    )
+    certificate.full_clean(exclude=["serial", "signature", "pdf"])
+    certificate.save()
+    # The serial's number is the row's own id: unique without a counter to lock.
+    certificate.serial = identity.serial_format(
+        governorate_code=completion.workshop.venue.governorate.code,
+        year=completion.completed_on.year,
+        number=certificate.pk,
+    )
+    message = identity.signed_message(
+        code=code, facts=certificate_facts_text(certificate=certificate)
+    )
+    certificate.signature = identity.sign(message)
+    certificate.save(update_fields=["serial", "signature"])
+    return certificate
+
+
+def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate | None:
+    """Issue the certificate of a complete completion, or return the valid one it already has.
+
+    Idempotent: the completion row is locked while looking for its valid certificate, and the
+    database allows one valid certificate per completion, so running twice (or again after a
+    worker died) finds the first one; a missing PDF is rendered and stored again.
+    """
+    with transaction.atomic():
+        completion = (
+            Completion.objects.select_for_update()
+            .select_related("health_worker", "workshop__venue__governorate")
+            .get(pk=completion_id)
+        )
+        if not completion.is_complete:
+            return None
+        certificate = completion.certificates.filter(status=Certificate.Status.VALID).first()
+        created = certificate is None
+        if created:
+            try:
+                with transaction.atomic():
+                    certificate = _create(completion=completion)
+            except IntegrityError:
+                certificate = completion.certificates.get(status=Certificate.Status.VALID)
+                created = False
+    if not certificate.pdf:
+        certificate_pdf_store(certificate=certificate)
+    if created and notify:
+        _queue_notification(certificate_id=certificate.pk)
+    return certificate
+
+
+def certificate_pdf_render(*, certificate: Certificate) -> bytes:
+    """The certificate's PDF, drawn with its template."""
+    renderer = CertificateRenderer(certificate_look(template=certificate.template))
+    return renderer.render(certificate_facts(certificate=certificate))
+
+
+def certificate_pdf_store(*, certificate: Certificate) -> None:
+    """Render the PDF and store it under a name fixed by the serial, so a retry overwrites it."""
+    name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
+    storage = certificate.pdf.storage
+    if storage.exists(name):
+        storage.delete(name)
+    stored = storage.save(name, ContentFile(certificate_pdf_render(certificate=certificate)))
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
+    certificate.pdf.name = stored
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
+    """Revoke a valid certificate; the reason is shown on the public verification page."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for revoking the certificate.")})
+    if certificate.status != Certificate.Status.VALID:
+        raise ValidationError(_("Only a valid certificate can be revoked."))
+    certificate.status = Certificate.Status.REVOKED
+    certificate.status_reason = reason
+    certificate.save(update_fields=["status", "status_reason"])
+    logger.info("certificate %s revoked by user %s", certificate.serial, user.pk)
+    return certificate
+
+
+def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> Certificate:
+    """Issue a new certificate with the holder's current names; the old one is superseded."""
+    if certificate.status != Certificate.Status.VALID:
+        raise ValidationError(_("Only a valid certificate can be re-issued."))
+    with transaction.atomic():
+        completion = (
+            Completion.objects.select_for_update()
+            .select_related("health_worker", "workshop__venue__governorate")
+            .get(pk=certificate.completion_id)
+        )
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        old.status = Certificate.Status.SUPERSEDED
+        old.status_reason = reason.strip() or _("Re-issued with corrected details.")
+        old.save(update_fields=["status", "status_reason"])
+        new = _create(completion=completion)
+        old.superseded_by = new
+        old.save(update_fields=["superseded_by"])
+    certificate_pdf_store(certificate=new)
+    logger.info("certificate %s re-issued as %s by user %s", old.serial, new.serial, user.pk)
+    _queue_notification(certificate_id=new.pk)
+    certificate.refresh_from_db()
+    return new
+
+
+def _queue_notification(*, certificate_id: int) -> None:
+    from certificates.tasks import certificate_notify_task
+
+    transaction.on_commit(lambda: certificate_notify_task.delay(certificate_id))
+
+
+def certificate_notify(*, certificate_id: int) -> bool:
+    """Email the holder that their certificate is ready, in the workshop's language."""
+    certificate = Certificate.objects.select_related(
+        "completion__health_worker__user", "completion__workshop"
+    ).get(pk=certificate_id)
+    worker = certificate.completion.health_worker
+    address = worker.email or (worker.user.email if worker.user else "")
+    if not address:
+        return False
+    language = certificate.completion.workshop.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "certificate": certificate,
+            "holder": worker.name_ar if language != "en" and worker.name_ar else str(worker),
+            "course": getattr(certificate, f"course_title_{language}", "")
+            or certificate.course_title_en,
+            "download_url": settings.SITE_URL.rstrip("/")
+            + reverse("certificates:download", args=[certificate.pk]),
+            "verify_url": settings.SITE_URL.rstrip("/")
+            + reverse("verify:page", args=[certificate.verification_code]),
+        }
+        subject = _("Your certificate for %(course)s") % {"course": context["course"]}
+        body = render_to_string("certificates/email/issued.txt", context)
+    send_mail(subject, body, None, [address])
+    return True
+
+
+def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
+    """Issue the certificates of every complete completion of a workshop; returns how many."""
+    completion_ids = list(
+        Completion.objects.filter(workshop_id=workshop_id, is_complete=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    total = len(completion_ids)
+    for done, completion_id in enumerate(completion_ids, start=1):
+        certificate_issue(completion_id=completion_id)
+        if progress is not None and (done % 10 == 0 or done == total):
+            progress(done=done, total=total)
+    return total
+
+
+def on_completion_recorded(sender, completion, **kwargs) -> None:
+    """Queue the certificate of a complete completion once the recording transaction commits."""
+    if not completion.is_complete:
+        return
+    from certificates.tasks import certificate_issue_task
+
+    completion_id = completion.pk
+    transaction.on_commit(lambda: certificate_issue_task.delay(completion_id))

@@ -1,0 +1,33 @@
+"""Celery entry points of certificates; each calls one service."""
+
+from celery import shared_task
+
+from django.urls import reverse
+
+from certificates import services
+from cme.jobs import job_progress
+
+
+@shared_task
+def certificate_issue_task(completion_id: int) -> int | None:
+    """Issue (or find) the certificate of one completion."""
+    certificate = services.certificate_issue(completion_id=completion_id)
+    return certificate.pk if certificate else None
+
+
+@shared_task
+def certificate_notify_task(certificate_id: int) -> bool:
+    """Tell the holder that their certificate is ready."""
+    return services.certificate_notify(certificate_id=certificate_id)
+
+
+@shared_task(bind=True)
+def workshop_certificates_issue_task(self, workshop_id: int, user_id: int | None = None) -> dict:
+    """Issue the certificates of a whole workshop, reporting progress to the page."""
+    url = reverse("certificates:workshop", args=[workshop_id])
+
+    def progress(*, done: int, total: int) -> None:
+        job_progress(done=done, total=total, user_id=user_id, url=url)
+
+    total = services.workshop_certificates_issue(workshop_id=workshop_id, progress=progress)
+    return {"done": total, "total": total, "user_id": user_id, "url": url}

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from certificates.viewsets import CertificateTemplateViewSet
+
+register_snippet(CertificateTemplateViewSet)

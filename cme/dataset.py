@@ -1,0 +1,116 @@
+"""The national-scale benchmark data set, built in numbered steps like the demo (cme/demo.py).
+
+Each step is (label, build, clear). `build(ctx)` inserts its records in batches with
+`bulk_create`; `clear(ctx)` deletes what `build` made. Steps run in order; a reset clears them in
+reverse, so a later step (courses, workshops, attendance, completions) appends itself at the end
+and its `clear` runs before the workers and facilities it points at are deleted. Generated
+records are recognisable by `GENERATED_PREFIX` in their codes and licence numbers.
+"""
+
+import random
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import models, transaction
+
+from workforce.models import Facility, HealthWorker
+from workforce.synthetic import facilities_plan, health_workers_plan
+
+DATASET_SEED = 20260405
+GENERATED_PREFIX = "GEN-"
+BATCH_SIZE = 5000
+
+
+class DatasetExists(Exception):
+    """Generated data is already in the database and no reset was asked for."""
+
+
+@dataclass
+class DatasetContext:
+    """What every step gets: sizes asked for, the seeded random source, output and a report."""
+
+    sizes: dict[str, int]
+    rng: random.Random
+    write: Callable[[str], None]
+    report: dict = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    def progress(self, label: str, done: int, total: int) -> None:
+        elapsed = time.monotonic() - self.started
+        self.write(f"   {label}: {done:,}/{total:,} ({elapsed:.1f} s)")
+
+    def insert(
+        self, model: type[models.Model], objects: Iterable, *, total: int, label: str
+    ) -> int:
+        """`bulk_create` in batches, reporting progress about ten times; returns the count."""
+        done = 0
+        iterator = iter(objects)
+        every = max(1, total // 10)
+        next_report = every
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            model.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+            done += len(batch)
+            if done >= next_report or done == total:
+                self.progress(label, done, total)
+                next_report += every
+        return done
+
+
+def generated_facilities():
+    return Facility.objects.filter(code__startswith=GENERATED_PREFIX)
+
+
+def facilities_build(ctx: DatasetContext) -> None:
+    """Facilities over the 22 directorates, by population, with mobile clinics where deployed."""
+    planned = facilities_plan(
+        rng=ctx.rng, total=ctx.sizes["facilities"], code_prefix=GENERATED_PREFIX
+    )
+    ctx.insert(Facility, planned, total=len(planned), label="facilities")
+    ctx.report["facilities"] = planned  # saved: bulk_create filled in their primary keys
+
+
+def facilities_clear(ctx: DatasetContext) -> None:
+    generated_facilities().delete()
+
+
+def health_workers_build(ctx: DatasetContext) -> None:
+    """Health workers over those facilities and the cadres, with Arabic, Kurdish and Latin names."""
+    total = ctx.sizes["workers"]
+    planned = health_workers_plan(
+        rng=ctx.rng, total=total, facilities=ctx.report["facilities"], id_prefix=GENERATED_PREFIX
+    )
+    ctx.report["workers"] = ctx.insert(HealthWorker, planned, total=total, label="health workers")
+
+
+def health_workers_clear(ctx: DatasetContext) -> None:
+    HealthWorker.objects.filter(facility__code__startswith=GENERATED_PREFIX).delete()
+
+
+STEPS: list[tuple[str, Callable, Callable]] = [
+    ("1. facilities", facilities_build, facilities_clear),
+    ("2. health workers", health_workers_build, health_workers_clear),
+]
+
+
+def dataset_build(
+    *,
+    sizes: dict[str, int],
+    write: Callable[[str], None],
+    reset: bool = False,
+    seed: int = DATASET_SEED,
+) -> DatasetContext:
+    """Build the data set from a fixed seed; refuse on top of generated data unless `reset`."""
+    ctx = DatasetContext(sizes=sizes, rng=random.Random(seed), write=write)
+    with transaction.atomic():
+        if generated_facilities().exists():
+            if not reset:
+                raise DatasetExists
+            write("0. removing the generated data set …")
+            for _label, _build, clear in reversed(STEPS):
+                clear(ctx)
+        for label, build, _clear in STEPS:
+            write(f"{label} …")
+            build(ctx)
+    return ctx

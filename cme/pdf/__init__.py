@@ -1,0 +1,18 @@
+"""Shared PDF building blocks: bundled fonts and mixed-direction text with extractable Unicode."""
+
+from cme.pdf.fonts import ARABIC, ARABIC_BOLD, LATIN, LATIN_BOLD, register_fonts
+from cme.pdf.text import ShapedLine, draw_shaped, draw_text, has_arabic, shape_line, text_width
+
+__all__ = [
+    "ARABIC",
+    "ARABIC_BOLD",
+    "LATIN",
+    "LATIN_BOLD",
+    "ShapedLine",
+    "draw_shaped",
+    "draw_text",
+    "has_arabic",
+    "register_fonts",
+    "shape_line",
+    "text_width",
+]

@@ -1,0 +1,323 @@
+"""Mixed-direction text for ReportLab: bidi runs shaped by HarfBuzz, with the Unicode text attached.
+
+A line is split into bidi runs (UAX #9 levels from python-bidi), each run into font segments
+(Arabic script in the Arabic font, the rest in the Latin font), and each segment is shaped by
+HarfBuzz in its own direction. Glyphs are written in visual order, as PDF readers expect; each
+shaped glyph's code maps (ToUnicode, see `TextFont`) to the letters of its HarfBuzz cluster, so
+`pdftotext` and copy-paste return the letters typed, in logical order, not presentation forms.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz
+from bidi import algorithm as bidi_algorithm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from cme.pdf.fonts import font_pair, register_fonts
+
+_ARABIC_RANGES = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+_PRIVATE_START = 0xE000
+
+
+def is_arabic_script(char: str) -> bool:
+    """Whether a character belongs to the Arabic script blocks (Arabic, Kurdish, Persian)."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ARABIC_RANGES)
+
+
+def has_arabic(text: str) -> bool:
+    """Whether a text contains any Arabic-script character."""
+    return any(is_arabic_script(char) for char in text)
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Shaped glyphs of one font in visual order; numbers in 1/1000 of the font size."""
+
+    font_name: str
+    codes: str
+    adjustments: tuple[float, ...]
+    rises: tuple[float, ...] | None
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedLine:
+    """One line of text shaped and ordered for display, with its logical text."""
+
+    text: str
+    runs: tuple[GlyphRun, ...]
+    width: float
+    rtl: bool
+
+    def width_at(self, size: float) -> float:
+        """The line's width in points at a font size."""
+        return self.width * size / 1000
+
+
+class _FontGlyphs:
+    """HarfBuzz font of a registered TrueType font and the glyph-to-code map it needs."""
+
+    def __init__(self, font_name: str):
+        self.font = pdfmetrics.getFont(font_name)
+        face = self.font.face
+        self.face = face
+        self.hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(face._ttf_data)))
+        self.scale = 1000 / self.hb_font.face.upem
+        self.codes: dict[tuple[int, str, int], int] = {}
+        self.next_private = _PRIVATE_START
+
+    def code_for(self, gid: int, text: str, width: int) -> int:
+        """A character code that selects glyph `gid`, is `width` wide and extracts as `text`."""
+        key = (gid, text, width)
+        code = self.codes.get(key)
+        if code is not None:
+            return code
+        face = self.face
+        if (
+            len(text) == 1
+            and face.charToGlyph.get(ord(text)) == gid
+            and round(face.charWidths.get(ord(text), -1)) == width
+        ):
+            code = ord(text)
+        else:
+            # Contextual forms, ligatures and marks moved by shaping have no code point of their
+            # own: a private-use code selects the glyph and the ToUnicode map gives its text.
+            code = self.next_private
+            while code in face.charToGlyph:
+                code += 1
+            if code > 0xF8FF:
+                raise ValueError(f"{self.font.fontName}: private-use codes exhausted")
+            self.next_private = code + 1
+            face.charToGlyph[code] = gid
+            face.glyphToChar.setdefault(gid, []).append(code)
+            face.charWidths[code] = width
+            self.font.to_unicode[code] = text
+        self.codes[key] = code
+        return code
+
+
+_glyph_fonts: dict[str, _FontGlyphs] = {}
+
+
+def _glyphs(font_name: str) -> _FontGlyphs:
+    glyphs = _glyph_fonts.get(font_name)
+    if glyphs is None:
+        register_fonts()
+        glyphs = _glyph_fonts[font_name] = _FontGlyphs(font_name)
+    return glyphs
+
+
+def _levels(text: str, base_level: int) -> list[int]:
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    bidi_algorithm.get_embedding_levels(text, storage)
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage, False)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    return [char["level"] for char in storage["chars"]]
+
+
+def _visual_runs(text: str, base_level: int) -> list[tuple[int, str]]:
+    """Bidi level runs of a line, in visual order (UAX #9 rule L2)."""
+    if not has_arabic(text) and base_level == 0:
+        return [(0, text)]
+    levels = _levels(text, base_level)
+    runs: list[tuple[int, str]] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or levels[index] != levels[start]:
+            runs.append((levels[start], text[start:index]))
+            start = index
+    highest = max(level for level, _ in runs)
+    lowest_odd = min((level for level, _ in runs if level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(runs):
+            if runs[index][0] >= level:
+                end = index
+                while end < len(runs) and runs[end][0] >= level:
+                    end += 1
+                runs[index:end] = runs[index:end][::-1]
+                index = end
+            else:
+                index += 1
+    return runs
+
+
+def _font_segments(run: str, *, rtl: bool, fonts: tuple[str, str]) -> list[tuple[str, str]]:
+    """Split a run into (font name, text) pieces in logical order."""
+    latin, arabic = fonts
+    latin_cmap = _glyphs(latin).face.charToGlyph
+    arabic_cmap = _glyphs(arabic).face.charToGlyph
+    segments: list[tuple[str, str]] = []
+    for char in run:
+        if is_arabic_script(char):
+            font = arabic
+        elif char.isalnum():
+            font = latin
+        else:
+            font = arabic if rtl else latin
+        cmap = arabic_cmap if font == arabic else latin_cmap
+        if ord(char) not in cmap:
+            font = latin if font == arabic else arabic
+        if segments and segments[-1][0] == font:
+            segments[-1] = (font, segments[-1][1] + char)
+        else:
+            segments.append((font, char))
+    return segments
+
+
+def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> GlyphRun:
+    glyphs = _glyphs(font_name)
+    buffer = uharfbuzz.Buffer()
+    buffer.add_codepoints([ord(char) for char in text])
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    if language:
+        buffer.language = language
+    uharfbuzz.shape(glyphs.hb_font, buffer, {"kern": True, "liga": True})
+    scale = glyphs.scale
+    infos = buffer.glyph_infos
+    positions = buffer.glyph_positions
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
+    offsets = [position.x_offset * scale for position in positions] + [0.0]
+    codes = []
+    adjustments = [-offsets[0]]
+    rises = []
+    width = 0.0
+    seen: set[int] = set()
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        advance = position.x_advance * scale
+        cluster = info.cluster
+        # The cluster's text goes with its first glyph; further glyphs of it extract as nothing.
+        cluster_text = "" if cluster in seen else text[cluster : ends[cluster]]
+        seen.add(cluster)
+        # The glyph's PDF width reaches to where the next glyph is drawn, so text extraction sees
+        # no gap where HarfBuzz shifted a glyph (Amiri moves some letters by offset, not advance).
+        reach = advance + offsets[index + 1] - offsets[index]
+        pdf_width = round(reach) if reach >= 0 else round(advance)
+        code = glyphs.code_for(info.codepoint, cluster_text, pdf_width)
+        codes.append(chr(code))
+        # TJ numbers move the pen left by n/1000 em: undo the PDF width, apply HarfBuzz's advance
+        # and the offsets of this glyph and the next.
+        adjustments.append(pdf_width - advance + offsets[index] - offsets[index + 1])
+        rises.append(position.y_offset * scale)
+        width += advance
+    return GlyphRun(
+        font_name=font_name,
+        codes="".join(codes),
+        adjustments=tuple(adjustments),
+        rises=tuple(rises) if any(rises) else None,
+        width=width,
+    )
+
+
+@lru_cache(maxsize=2048)
+def shape_line(
+    text: str, *, bold: bool = False, rtl: bool | None = None, language: str | None = None
+) -> ShapedLine:
+    """Shape a line of mixed Arabic/Kurdish/Latin text; `rtl` None means from its first letter."""
+    base_level = bidi_algorithm.get_base_level(text) if rtl is None else int(rtl)
+    fonts = font_pair(bold=bold)
+    runs: list[GlyphRun] = []
+    for level, run_text in _visual_runs(text, base_level):
+        run_rtl = bool(level % 2)
+        segments = _font_segments(run_text, rtl=run_rtl, fonts=fonts)
+        if run_rtl:
+            segments.reverse()
+        for font_name, segment in segments:
+            runs.append(_shape(segment, font_name=font_name, rtl=run_rtl, language=language))
+    return ShapedLine(
+        text=text,
+        runs=tuple(runs),
+        width=sum(run.width for run in runs),
+        rtl=bool(base_level),
+    )
+
+
+def _number(value: float) -> str:
+    rounded = round(value, 2)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.2f}".rstrip("0")
+
+
+def draw_shaped(
+    canvas: Canvas, line: ShapedLine, *, x: float, y: float, size: float, align: str = "left"
+) -> float:
+    """Draw a shaped line at a baseline; `align` is left, right or center about x. Returns width."""
+    width = line.width_at(size)
+    if align == "right":
+        x -= width
+    elif align == "center":
+        x -= width / 2
+    doc = canvas._doc
+    escape = canvas._escape
+    size_text = _number(size)
+    code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
+    for run in line.runs:
+        font = pdfmetrics.getFont(run.font_name)
+        index = 0
+        rise = 0.0
+        carried = False
+        for subset, data in font.splitString(run.codes, doc):
+            code.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
+            parts = []
+            for position, byte in enumerate(data):
+                target = run.rises[index] * size / 1000 if run.rises else 0.0
+                if target != rise:
+                    if parts:
+                        code.append(f"[{' '.join(parts)}] TJ")
+                        parts = []
+                    code.append(f"{_number(target)} Ts")
+                    rise = target
+                before = 0 if position == 0 and carried else run.adjustments[index]
+                if before:
+                    parts.append(_number(before))
+                parts.append(f"({escape(bytes((byte,)))})")
+                index += 1
+            after = run.adjustments[index]
+            if after:
+                parts.append(_number(after))
+            carried = True
+            code.append(f"[{' '.join(parts)}] TJ")
+        if rise:
+            code.append("0 Ts")
+    code.append("ET")
+    canvas._code.append("\n".join(code))
+    return width
+
+
+def draw_text(
+    canvas: Canvas,
+    text: str,
+    *,
+    x: float,
+    y: float,
+    size: float,
+    bold: bool = False,
+    align: str = "left",
+    rtl: bool | None = None,
+    language: str | None = None,
+) -> float:
+    """Shape and draw one line of mixed-direction text in the canvas's fill colour."""
+    line = shape_line(text, bold=bold, rtl=rtl, language=language)
+    return draw_shaped(canvas, line, x=x, y=y, size=size, align=align)
+
+
+def text_width(text: str, *, size: float, bold: bool = False, language: str | None = None) -> float:
+    """The width in points of a line drawn by draw_text."""
+    return shape_line(text, bold=bold, language=language).width_at(size)

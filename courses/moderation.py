@@ -1,0 +1,108 @@
+"""Who may write and publish course pages: Wagtail groups kept in step with role assignments.
+
+The ministry's rule: trainers draft and submit, reviewers approve and publish (the "Course review"
+workflow on the whole page tree). A trainer edits only the catalogue sections of the governorates
+their trainer roles cover (a national trainer: the whole catalogue); each section has a Wagtail
+group "trainers: <governorate code>" holding add/change permission on that section in every
+language. Nobody but reviewers holds publish permission, so nothing goes live unreviewed.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from wagtail.models import GroupPagePermission, Page
+
+TRAINER_GROUP = "trainer"
+REVIEWER_GROUP = "reviewer"
+NATIONAL_TRAINERS_GROUP = "trainers: national"
+SECTION_GROUP_PREFIX = "trainers: "
+EDIT_CODENAMES = ("add_page", "change_page")
+
+
+def section_group_name(*, governorate) -> str:
+    return f"{SECTION_GROUP_PREFIX}{governorate.code}"
+
+
+def _grant_edit(*, group: Group, page: Page) -> None:
+    for codename in EDIT_CODENAMES:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def course_section_permissions_sync(*, section) -> Group | None:
+    """Give the section's governorate group add/change rights on the section in every language."""
+    if section.governorate_id is None:
+        return None
+    group, _ = Group.objects.get_or_create(name=section_group_name(governorate=section.governorate))
+    for page in section.get_translations(inclusive=True):
+        _grant_edit(group=group, page=page)
+    return group
+
+
+def _national_group() -> Group:
+    from courses.models import CourseIndexPage
+
+    group, _ = Group.objects.get_or_create(name=NATIONAL_TRAINERS_GROUP)
+    for catalogue in CourseIndexPage.objects.all():
+        _grant_edit(group=group, page=catalogue)
+    return group
+
+
+def trainer_page_groups_sync(*, user) -> None:
+    """Put a user in the page-permission groups their trainer and reviewer roles call for."""
+    from courses.models import CourseSectionPage
+
+    assignments = list(user.role_assignments.select_related("directorate", "facility"))
+    trainer_roles = [assignment for assignment in assignments if assignment.role == "trainer"]
+    wanted: set[Group] = set()
+    governorates = Q(pk__in=[])
+    for assignment in trainer_roles:
+        if assignment.level == "national":
+            wanted.add(_national_group())
+        elif assignment.level == "region":
+            governorates |= Q(governorate__region=assignment.region)
+        elif assignment.level == "governorate":
+            governorates |= Q(governorate_id=assignment.governorate_id)
+        elif assignment.level == "directorate":
+            governorates |= Q(governorate_id=assignment.directorate.governorate_id)
+        elif assignment.level == "facility":
+            governorates |= Q(governorate_id=assignment.facility.governorate_id)
+    for section in CourseSectionPage.objects.filter(governorates, locale__language_code="en"):
+        group = course_section_permissions_sync(section=section)
+        if group is not None:
+            wanted.add(group)
+    if trainer_roles:
+        wanted.add(Group.objects.get_or_create(name=TRAINER_GROUP)[0])
+    if any(assignment.role == "reviewer" for assignment in assignments):
+        wanted.add(Group.objects.get_or_create(name=REVIEWER_GROUP)[0])
+    managed = user.groups.filter(
+        Q(name__startswith=SECTION_GROUP_PREFIX) | Q(name__in=[TRAINER_GROUP, REVIEWER_GROUP])
+    )
+    user.groups.remove(*[group for group in managed if group not in wanted])
+    user.groups.add(*wanted)
+
+
+def section_trainers_sync(*, section) -> None:
+    """After a section is saved, sync the page groups of its governorate's trainers."""
+    from django.contrib.auth import get_user_model
+
+    if section.governorate_id is None:
+        return
+    course_section_permissions_sync(section=section)
+    governorate = section.governorate
+    trainers = (
+        get_user_model()
+        .objects.filter(
+            Q(role_assignments__level="national")
+            | Q(role_assignments__region=governorate.region)
+            | Q(role_assignments__governorate=governorate)
+            | Q(role_assignments__directorate__governorate=governorate)
+            | Q(role_assignments__facility__governorate=governorate),
+            role_assignments__role="trainer",
+        )
+        .distinct()
+    )
+    for user in trainers:
+        trainer_page_groups_sync(user=user)

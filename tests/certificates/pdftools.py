@@ -1,0 +1,51 @@
+"""Read produced PDFs back with poppler, the way a reader's tools would."""
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(data: bytes) -> list[str]:
+    """The text of each page as pdftotext extracts it, without the bidi marks poppler adds."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(data)
+        output = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    return [_BIDI_CONTROLS.sub("", page) for page in output.split("\f")[:-1] or [output]]
+
+
+def pdf_qr_codes(data: bytes, *, resolution: int = 150) -> list[str]:
+    """The QR codes on the first page, decoded by zbarimg from a pdftoppm rendering."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(data)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(resolution),
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-png",
+                str(path),
+                str(Path(folder) / "page"),
+            ],
+            check=True,
+        )
+        image = next(Path(folder).glob("page*.png"))
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+            capture_output=True,
+            text=True,
+        )
+    return [line for line in result.stdout.splitlines() if line]

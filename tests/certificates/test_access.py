@@ -1,0 +1,49 @@
+import pytest
+
+from certificates.selectors import certificates_of_holder
+from tests.certificates.pdftools import pdf_text
+from tests.factories.workforce import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_holder_downloads_own_certificate(certificate, client, holder_user):
+    client.force_login(holder_user)
+
+    response = client.get(f"/certificates/{certificate.pk}/download/")
+
+    assert response.status_code == 200
+    assert "Ahmed Ali Hassan" in pdf_text(b"".join(response.streaming_content))[0]
+
+
+def test_someone_else_gets_404_for_a_certificate(certificate, client):
+    client.force_login(UserFactory(username="stranger"))
+
+    assert client.get(f"/certificates/{certificate.pk}/download/").status_code == 404
+    assert client.get(f"/certificates/{certificate.pk}/badge.json").status_code == 404
+
+
+def test_auditor_of_another_governorate_gets_404(certificate, client, basra_facility):
+    from tests.factories.workforce import RoleAssignmentFactory
+
+    auditor = RoleAssignmentFactory(
+        role="auditor", level="governorate", governorate=basra_facility.governorate
+    ).user
+    client.force_login(auditor)
+
+    assert client.get(f"/certificates/{certificate.pk}/download/").status_code == 404
+
+
+def test_holder_cannot_revoke_own_certificate(certificate, client, holder_user):
+    client.force_login(holder_user)
+
+    response = client.post(f"/certificates/{certificate.pk}/revoke/", {"reason": "mine"})
+
+    certificate.refresh_from_db()
+    assert response.status_code == 404
+    assert certificate.status == "valid"
+
+
+def test_my_certificates_selector_lists_only_the_holders(certificate, holder_user):
+    assert list(certificates_of_holder(user=holder_user)) == [certificate]
+    assert not certificates_of_holder(user=UserFactory(username="other")).exists()

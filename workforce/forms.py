@@ -1,0 +1,148 @@
+"""Forms of the workforce registry, and a mixin every app's forms can use for typed digits.
+
+`ArabicDigitsMixin`: put it first in a form's bases and every submitted value except passwords
+has its Arabic-Indic digits (٠-٩, ۰-۹) turned into 0-9 before validation, so phone numbers,
+licence numbers, scores and dates typed on an Arabic or Kurdish keyboard are accepted.
+
+`HealthWorkerForm`: adding or editing a registry record for a user (`for_user=`); it offers only
+facilities in the user's scope and, when the person looks like someone already registered, lists
+them and asks for "this is a different person" before saving.
+"""
+
+from django import forms
+from django.forms.widgets import PasswordInput
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from workforce.models import Facility, HealthWorker
+from workforce.names import digits_to_ascii
+from workforce.selectors import health_worker_duplicates
+
+
+class ArabicDigitsMixin:
+    """Converts Arabic-Indic digits to ASCII in every submitted field except passwords."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        secret = {
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field.widget, PasswordInput)
+        }
+        data = self.data.copy()
+        for key in list(data.keys()):
+            if key in secret:
+                continue
+            if hasattr(data, "setlist"):
+                data.setlist(key, [_ascii(value) for value in data.getlist(key)])
+            else:
+                data[key] = _ascii(data[key])
+        self.data = data
+
+
+def _ascii(value):
+    return digits_to_ascii(value) if isinstance(value, str) else value
+
+
+HEALTH_WORKER_FIELDS = [
+    "name_ar",
+    "name_latin",
+    "licence_number",
+    "national_id",
+    "sex",
+    "cadre",
+    "facility",
+    "phone",
+    "email",
+]
+
+
+class DuplicateWarningMixin:
+    """Refuses to save a look-alike of an existing record until the user confirms."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.for_user = for_user
+        self.duplicates: list[HealthWorker] = []
+        if for_user is not None and "facility" in self.fields:
+            self.fields["facility"].queryset = Facility.objects.visible_to(for_user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.for_user is None:
+            return cleaned
+        self.duplicates = list(
+            health_worker_duplicates(
+                user=self.for_user,
+                name_ar=cleaned.get("name_ar", ""),
+                name_latin=cleaned.get("name_latin", ""),
+                facility=cleaned.get("facility"),
+                licence_number=cleaned.get("licence_number"),
+                national_id=cleaned.get("national_id"),
+                exclude_pk=self.instance.pk,
+            )[:10]
+        )
+        if self.duplicates and not cleaned.get("different_person"):
+            listed = format_html_join("", "<li>{} · {} · {} · {}</li>", self._duplicate_rows())
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    format_html(
+                        "{}<ul>{}</ul>{}",
+                        _("This looks like a person already in the registry:"),
+                        listed,
+                        _(
+                            "If this is a different person, tick “This is a different person” "
+                            "and save again."
+                        ),
+                    ),
+                    code="possible_duplicate",
+                ),
+            )
+        return cleaned
+
+    def _duplicate_rows(self):
+        for worker in self.duplicates:
+            yield (
+                worker.name_ar or "—",
+                worker.name_latin or "—",
+                worker.facility,
+                worker.licence_number or worker.national_id or "—",
+            )
+
+
+class _PlainForm(forms.ModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+def _different_person_field():
+    return forms.BooleanField(
+        label=_("This is a different person"),
+        help_text=_("Tick this only if the registry warned about a look-alike record."),
+        required=False,
+    )
+
+
+class HealthWorkerForm(ArabicDigitsMixin, DuplicateWarningMixin, _PlainForm):
+    """A registry record added or edited on the site (a roster's walk-in, a profile)."""
+
+    different_person = _different_person_field()
+
+    class Meta:
+        model = HealthWorker
+        fields = HEALTH_WORKER_FIELDS
+
+
+class HealthWorkerAdminForm(ArabicDigitsMixin, DuplicateWarningMixin, WagtailAdminModelForm):
+    """The same checks in Wagtail's admin."""
+
+    different_person = _different_person_field()
+
+    class Meta:
+        model = HealthWorker
+        fields = HEALTH_WORKER_FIELDS

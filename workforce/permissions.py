@@ -1,0 +1,49 @@
+"""Which Django group each staff role puts a user in, and what that group may do.
+
+Wagtail's admin asks Django's model permissions whether a user may list, add, change or delete;
+the rows a user may reach are decided separately by `visible_to(user)`.
+"""
+
+from workforce.models import Role
+
+ROLE_GROUPS = {
+    Role.TRAINER: "Trainers",
+    Role.REVIEWER: "Reviewers",
+    Role.AUDITOR: "Auditors",
+    Role.ADMINISTRATOR: "Administrators",
+}
+
+_REGISTRY = ["governorate", "directorate", "facility", "cadre", "healthworker"]
+_VIEW = [f"workforce.view_{model}" for model in _REGISTRY]
+
+ROLE_PERMISSIONS = {
+    Role.AUDITOR: ["wagtailadmin.access_admin", *_VIEW],
+    Role.REVIEWER: ["wagtailadmin.access_admin", *_VIEW],
+    Role.TRAINER: [
+        "wagtailadmin.access_admin",
+        *_VIEW,
+        "workforce.add_healthworker",
+        "workforce.change_healthworker",
+    ],
+    Role.ADMINISTRATOR: [
+        "wagtailadmin.access_admin",
+        *[
+            f"workforce.{action}_{model}"
+            for model in [*_REGISTRY, "roleassignment"]
+            for action in ("view", "add", "change", "delete")
+        ],
+    ],
+}
+
+
+def role_groups_sync(*, Group, Permission) -> None:
+    """Create each role's group with exactly its permissions; safe to run again."""
+    for role, name in ROLE_GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for dotted in ROLE_PERMISSIONS[role]:
+            app_label, codename = dotted.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
