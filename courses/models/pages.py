@@ -24,7 +24,7 @@ def login_redirect(next_url: str):
     try:
         return redirect_to_login(next_url)
     except NoReverseMatch:
-        return redirect_to_login(next_url, login_url="workforce:login")
+        return redirect_to_login(next_url, login_url="accounts:login")
 
 
 class FallbackRouteMixin:
