@@ -121,8 +121,7 @@ def facilities(request: HttpRequest) -> JsonResponse:
     rows = selectors.registration_facilities(
         governorate_id=int(governorate) if governorate.isdigit() else None
     )
-    options = sorted(({"id": f.pk, "name": f.name} for f in rows), key=lambda o: o["name"])
-    return JsonResponse({"facilities": options})
+    return JsonResponse({"facilities": [{"id": f.pk, "name": f.name} for f in rows]})
 
 
 @login_required
