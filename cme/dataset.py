@@ -93,6 +93,11 @@ STEPS: list[tuple[str, Callable, Callable]] = [
     ("2. health workers", health_workers_build, health_workers_clear),
 ]
 
+# Courses, workshops, attendance, completions and the coverage cells (coverage/dataset.py).
+from coverage.dataset import STEPS as COVERAGE_STEPS  # noqa: E402
+
+STEPS += COVERAGE_STEPS
+
 
 def dataset_build(
     *,

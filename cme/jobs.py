@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) -> None:
     """Record how far the current task has come; a no-op outside a worker."""
     task = current_task
-    if not task or task.request.id is None or task.request.is_eager:
+    if not task or task.request.id is None or task.request.is_eager:  # a Proxy: never None
         return
     task.update_state(
         state="PROGRESS", meta={"done": done, "total": total, "user_id": user_id, **extra}

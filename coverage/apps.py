@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoverageConfig(AppConfig):
     name = "coverage"
     verbose_name = _("Training coverage")
+
+    def ready(self):
+        from courses.signals import completion_recorded
+        from coverage.receivers import refresh_after_completion
+
+        completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")

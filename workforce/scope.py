@@ -10,6 +10,9 @@ from django.db import models
 from django.db.models import Q
 
 NOTHING = Q(pk__in=[])
+# Not Q(): an empty Q vanishes when OR-ed (`Q() | own` is just `own`), which would hide everything
+# from a national user as soon as a family adds "and always the user's own".
+EVERYTHING = ~Q(pk__in=[])
 
 
 def scope_q(user, scope_paths: dict[str, str], *, roles=None) -> Q:
@@ -17,14 +20,14 @@ def scope_q(user, scope_paths: dict[str, str], *, roles=None) -> Q:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOTHING
     if user.is_superuser:
-        return Q()
+        return EVERYTHING
     assignments = user.role_assignments.all()
     if roles is not None:
         assignments = assignments.filter(role__in=list(roles))
     condition = NOTHING
     for assignment in assignments:
         if assignment.level == "national":
-            return Q()
+            return EVERYTHING
         if assignment.level == "region":
             condition |= Q(**{scope_paths["region"]: assignment.region})
         else:

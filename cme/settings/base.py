@@ -7,6 +7,8 @@ import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
+from coverage.schedule import BEAT_SCHEDULE as COVERAGE_BEAT_SCHEDULE
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("CME_VAR_DIR", BASE_DIR / "var"))
 
@@ -196,7 +198,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TRACK_STARTED = True
 CELERY_RESULT_EXTENDED = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE}
 
 # Ed25519 key that signs certificates (base64url seed or PEM); development generates one in var/.
 CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")

@@ -5,6 +5,7 @@ from courses.models.pages import (
     HomePage,
     ModulePage,
 )
+from courses.models.tracking import AttendanceImport, RecordChange, WalkInRequest
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -17,6 +18,7 @@ from courses.models.workshops import (
 
 __all__ = [
     "AssessmentScore",
+    "AttendanceImport",
     "AttendanceMark",
     "Completion",
     "CourseIndexPage",
@@ -26,6 +28,8 @@ __all__ = [
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "RecordChange",
     "Session",
+    "WalkInRequest",
     "Workshop",
 ]

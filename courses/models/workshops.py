@@ -36,6 +36,10 @@ class WorkshopQuerySet(ScopedQuerySet):
             )
         return self.filter(condition)
 
+    def manageable_by(self, user):
+        """Workshops the user may run: those they train, and those in their trainer scope."""
+        return self.visible_to(user, roles=["trainer", "administrator"])
+
 
 class Workshop(models.Model):
     """One delivery of a course at a venue, with one session per day."""
@@ -169,6 +173,10 @@ class RecordMethod(models.TextChoices):
     IMPORT = "import", _("Imported sheet")
     SYNC = "sync", _("Offline device")
     ADMIN = "admin", _("Administration")
+    EVALUATION = "evaluate", _("Completion evaluation")
+    OVERRIDE = "override", _("Trainer's override")
+    SELF = "self", _("By the health worker")
+    REVIEW = "review", _("Review")
 
 
 class AttendanceMark(models.Model):

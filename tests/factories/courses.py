@@ -11,12 +11,18 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    ExternalActivity,
     Session,
     Workshop,
 )
 from tests.factories.workforce import FacilityFactory, HealthWorkerFactory
 
 _course_numbers = iter(range(1, 10**9))
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def course_page(**fields) -> CoursePage:
@@ -99,3 +105,18 @@ class CompletionFactory(DjangoModelFactory):
     attendance_percent = Decimal("100.0")
     post_score = Decimal("85.0")
     cme_hours = factory.LazyAttribute(lambda o: o.course.cme_hours)
+
+
+class ExternalActivityFactory(DjangoModelFactory):
+    """A claim for outside CME with a small, real PDF as evidence."""
+
+    class Meta:
+        model = ExternalActivity
+
+    health_worker = factory.SubFactory(HealthWorkerFactory)
+    title = "Regional emergency medicine conference"
+    provider = "Iraqi Medical Association"
+    kind = ExternalActivity.Kind.CONFERENCE
+    date = datetime.date(2026, 2, 10)
+    hours = Decimal("6.0")
+    evidence = factory.django.FileField(filename="certificate.pdf", data=MINIMAL_PDF)

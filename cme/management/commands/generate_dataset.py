@@ -11,18 +11,33 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--workers", type=int, default=250_000, help="health workers")
         parser.add_argument("--facilities", type=int, default=5205, help="facilities")
+        parser.add_argument("--courses", type=int, help="courses (default: workers / 500)")
+        parser.add_argument(
+            "--completions",
+            type=int,
+            help="enrolments, each with a completion and 4 attendance marks (default: 2 × workers)",
+        )
+        parser.add_argument(
+            "--workshops", type=int, help="workshops of 4 days (default: completions / 62)"
+        )
         parser.add_argument("--seed", type=int, default=DATASET_SEED)
         parser.add_argument(
             "--reset", action="store_true", help="remove a previously generated data set first"
         )
 
     def handle(self, *args, workers: int, facilities: int, seed: int, reset: bool, **options):
+        completions = options["completions"] or 2 * workers
+        extra = {
+            "courses": options["courses"] or max(1, min(500, workers // 500)),
+            "completions": completions,
+            "workshops": options["workshops"] or max(1, completions // 62),
+        }
         if facilities < 1 or workers < 0:
             raise CommandError("--facilities must be at least 1 and --workers at least 0.")
         started = time.monotonic()
         try:
             ctx = dataset_build(
-                sizes={"workers": workers, "facilities": facilities},
+                sizes={"workers": workers, "facilities": facilities, **extra},
                 write=self.stdout.write,
                 reset=reset,
                 seed=seed,

@@ -1,0 +1,149 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from courses.evidence import evidence_validate
+from courses.models import CoursePage, ExternalActivity, Session, Workshop
+from workforce.models import Facility, HealthWorker
+from workforce.names import digits_to_ascii, name_normalise
+
+TRAINER_ROLES = ["trainer", "administrator"]
+DUPLICATE_WARNING = _(
+    "Someone with this name is already registered. Add them from the registry, "
+    "or tick the box to register a different person."
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = ["course", "venue", "starts_on", "ends_on", "capacity", "language"]
+        widgets = {"starts_on": DateInput, "ends_on": DateInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().filter(
+            locale=Locale.get_default()
+        )
+        self.fields["venue"].queryset = Facility.objects.visible_to(user, roles=TRAINER_ROLES)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The last day cannot be before the first day."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["topic", "starts_at", "ends_at"]
+        widgets = {"starts_at": TimeInput, "ends_at": TimeInput}
+
+
+class WalkInForm(forms.ModelForm):
+    """A new registry record made at the venue, warning of people who may already be registered."""
+
+    confirm_new = forms.BooleanField(
+        label=_("This is a different person: register them anyway"), required=False
+    )
+
+    class Meta:
+        model = HealthWorker
+        fields = [
+            "name_ar",
+            "name_latin",
+            "licence_number",
+            "national_id",
+            "sex",
+            "cadre",
+            "facility",
+            "phone",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.duplicates = HealthWorker.objects.none()
+
+    def clean_licence_number(self):
+        return digits_to_ascii(self.cleaned_data["licence_number"] or "").strip() or None
+
+    def clean_national_id(self):
+        return digits_to_ascii(self.cleaned_data["national_id"] or "").strip() or None
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name_ar") and not data.get("name_latin"):
+            raise ValidationError(_("Give the name in at least one script."))
+        keys = [name_normalise(data.get("name_ar", "")), name_normalise(data.get("name_latin", ""))]
+        query = HealthWorker.objects.none()
+        for key in filter(None, keys):
+            query |= HealthWorker.objects.filter(name_key=key) | HealthWorker.objects.filter(
+                name_latin_key=key
+            )
+        self.duplicates = query.visible_to(self.user, roles=TRAINER_ROLES).distinct()[:5]
+        if self.duplicates and not data.get("confirm_new"):
+            raise ValidationError(DUPLICATE_WARNING)
+        return data
+
+    def worker_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class OverrideForm(forms.Form):
+    is_complete = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Completed")), ("0", _("Not completed"))],
+        coerce=lambda value: value == "1",
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Filled sign-in sheet (XLSX or CSV)"),
+        help_text=_("Use the template of this workshop. Nothing is saved if any row is wrong."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise ValidationError(_("Upload an .xlsx or .csv file."))
+        if upload.size > 20 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+
+class ClaimForm(forms.ModelForm):
+    class Meta:
+        model = ExternalActivity
+        fields = ["title", "provider", "kind", "date", "hours", "evidence"]
+        widgets = {"date": DateInput}
+        help_texts = {"evidence": _("PDF, JPEG or PNG, at most 5 MB.")}
+
+    def clean_evidence(self):
+        evidence = self.cleaned_data["evidence"]
+        evidence_validate(evidence)
+        return evidence
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+    )
+    note = forms.CharField(
+        label=_("Note to the health worker"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

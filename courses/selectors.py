@@ -1,0 +1,202 @@
+"""Reads of the tracking side; every read on a user's behalf starts from a `visible_to` queryset."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Avg, Case, Count, Q, Sum, When
+from django.utils import timezone
+
+from courses.models import (
+    AssessmentScore,
+    AttendanceMark,
+    Completion,
+    Enrolment,
+    ExternalActivity,
+    RecordChange,
+    Session,
+    Workshop,
+)
+from workforce.models import HealthWorker
+from workforce.names import digits_to_ascii, name_normalise
+
+# Cycles are counted in whole calendar years from this year: with a 3-year cycle, 2024-2026,
+# 2027-2029 and so on. The ministry's licensing cycles all started on 1 January 2024.
+CYCLE_EPOCH_YEAR = getattr(settings, "CME_CYCLE_EPOCH_YEAR", 2024)
+
+
+def workshops_for_trainer(*, user):
+    """Workshops the user may run, soonest first among the open ones."""
+    return (
+        Workshop.objects.manageable_by(user)
+        .select_related("course", "venue")
+        .annotate(
+            enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED))
+        )
+        .order_by(Case(When(status=Workshop.Status.CLOSED, then=1), default=0), "starts_on")
+    )
+
+
+def workshop_roster(*, workshop: Workshop):
+    """Enrolled people of a workshop, in name order."""
+    return (
+        workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        .select_related("health_worker", "health_worker__cadre")
+        .order_by("health_worker__name_latin", "health_worker__name_ar")
+    )
+
+
+def session_marks(*, session: Session) -> dict[int, str]:
+    """Enrolment id → attendance status at one session."""
+    return dict(session.marks.values_list("enrolment_id", "status"))
+
+
+def session_counts(*, session: Session) -> dict[str, int]:
+    """How many are present, late, absent, excused and not yet marked at a session."""
+    enrolled = session.workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
+    rows = (
+        session.marks.filter(enrolment__in=enrolled)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    counts = dict.fromkeys(AttendanceMark.Status.values, 0) | dict(rows)
+    counts["unmarked"] = enrolled.count() - sum(counts.values())
+    return counts
+
+
+def workshop_scores(*, workshop: Workshop) -> dict[int, dict[str, Decimal]]:
+    """Enrolment id → {"pre": score, "post": score}."""
+    scores: dict[int, dict[str, Decimal]] = {}
+    for enrolment_id, kind, score in AssessmentScore.objects.filter(
+        enrolment__workshop=workshop
+    ).values_list("enrolment_id", "kind", "score"):
+        scores.setdefault(enrolment_id, {})[kind] = score
+    return scores
+
+
+def workshop_knowledge_gain(*, workshop: Workshop) -> dict:
+    """Mean pre-test, mean post-test and the gain between them for a workshop's enrolled people."""
+    scores = AssessmentScore.objects.filter(
+        enrolment__workshop=workshop, enrolment__status=Enrolment.Status.ENROLLED
+    )
+    pre = scores.filter(kind=AssessmentScore.Kind.PRE).aggregate(m=Avg("score"))["m"]
+    post = scores.filter(kind=AssessmentScore.Kind.POST).aggregate(m=Avg("score"))["m"]
+    gain = post - pre if pre is not None and post is not None else None
+    return {"pre": _one_place(pre), "post": _one_place(post), "gain": _one_place(gain)}
+
+
+def _one_place(value):
+    return None if value is None else Decimal(value).quantize(Decimal("0.1"))
+
+
+def workshop_history(*, workshop: Workshop, limit: int = 200):
+    """The latest changes to a workshop's records."""
+    return workshop.history.select_related("actor", "health_worker")[:limit]
+
+
+def health_worker_history(*, user, health_worker: HealthWorker, limit: int = 200):
+    """The latest changes to a health worker's records that the user may see."""
+    return (
+        RecordChange.objects.visible_to(user)
+        .filter(health_worker=health_worker)
+        .select_related("actor", "workshop__course")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class CycleCredits:
+    starts_on: datetime.date
+    ends_on: datetime.date
+    required: Decimal
+    from_workshops: Decimal
+    from_claims: Decimal
+
+    @property
+    def earned(self) -> Decimal:
+        return self.from_workshops + self.from_claims
+
+    @property
+    def percent(self) -> int:
+        """Share of the requirement earned, capped at 100 for the progress bar."""
+        if not self.required:
+            return 100
+        return min(100, int(self.earned * 100 / self.required))
+
+
+def cycle_bounds(*, cycle_years: int, on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """First and last day of the cycle of `cycle_years` that contains `on`."""
+    years = max(1, cycle_years)
+    start = CYCLE_EPOCH_YEAR + ((on.year - CYCLE_EPOCH_YEAR) // years) * years
+    return datetime.date(start, 1, 1), datetime.date(start + years - 1, 12, 31)
+
+
+def credits_in_cycle(*, health_worker: HealthWorker, on: datetime.date | None = None):
+    """CME hours earned in the current cycle (completions and approved claims) against the need.
+
+    A completion counts in the cycle of its completion date; a claim in the cycle of the activity's
+    date, once approved.
+    """
+    on = on or timezone.localdate()
+    cadre = health_worker.cadre
+    starts_on, ends_on = cycle_bounds(cycle_years=cadre.cycle_years, on=on)
+    from_workshops = Completion.objects.filter(
+        health_worker=health_worker,
+        is_complete=True,
+        completed_on__range=(starts_on, ends_on),
+    ).aggregate(h=Sum("cme_hours"))["h"]
+    from_claims = ExternalActivity.objects.filter(
+        health_worker=health_worker,
+        status=ExternalActivity.Status.APPROVED,
+        date__range=(starts_on, ends_on),
+    ).aggregate(h=Sum("hours"))["h"]
+    return CycleCredits(
+        starts_on=starts_on,
+        ends_on=ends_on,
+        required=Decimal(cadre.cme_hours_per_cycle),
+        from_workshops=from_workshops or Decimal(0),
+        from_claims=from_claims or Decimal(0),
+    )
+
+
+def transcript_for(*, health_worker: HealthWorker):
+    """The health worker's evaluated workshops, newest first."""
+    return (
+        Completion.objects.filter(health_worker=health_worker)
+        .select_related("course", "workshop__venue")
+        .order_by("-completed_on")
+    )
+
+
+def upcoming_workshops_for(*, health_worker: HealthWorker, today: datetime.date | None = None):
+    """Planned and open workshops of courses meant for the health worker's cadre."""
+    today = today or timezone.localdate()
+    return (
+        Workshop.objects.filter(
+            starts_on__gte=today,
+            status__in=[Workshop.Status.PLANNED, Workshop.Status.OPEN],
+            course__audience_cadres=health_worker.cadre,
+        )
+        .select_related("course", "venue")
+        .distinct()
+        .order_by("starts_on")[:10]
+    )
+
+
+def registry_search(*, user, query: str, limit: int = 20):
+    """Health workers the user may see, by name in either script or by licence number."""
+    query = query.strip()
+    if not query:
+        return HealthWorker.objects.none()
+    key = name_normalise(query)
+    return (
+        HealthWorker.objects.visible_to(user, roles=["trainer", "administrator"])
+        .filter(
+            Q(name_key__contains=key)
+            | Q(name_latin_key__contains=key)
+            | Q(licence_number__iexact=digits_to_ascii(query))
+            | Q(national_id=digits_to_ascii(query))
+        )
+        .select_related("cadre", "facility")[:limit]
+    )

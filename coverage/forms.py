@@ -1,0 +1,89 @@
+import datetime
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage
+from coverage.selectors import LEVELS, CoverageQuery
+from workforce.models import Cadre
+from workforce.names import digits_to_ascii
+
+MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+class MonthField(forms.CharField):
+    """A month typed as YYYY-MM (Arabic-Indic digits accepted), cleaned to its first day."""
+
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, for example 2026-03.")}
+
+    def to_python(self, value):
+        value = digits_to_ascii(super().to_python(value) or "")
+        if not value:
+            return None
+        match = MONTH.match(value)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def last_twelve_months() -> tuple[datetime.date, datetime.date]:
+    end = timezone.localdate().replace(day=1)
+    start = end.replace(year=end.year - 1)
+    return (start + datetime.timedelta(days=32)).replace(day=1), end
+
+
+class CoverageFilterForm(forms.Form):
+    start = MonthField(label=_("From month"), required=False)
+    end = MonthField(label=_("To month"), required=False)
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses"),
+        queryset=CoursePage.objects.filter(locale__language_code="en").order_by("code"),
+        required=False,
+        help_text=_("None chosen: every course."),
+    )
+    cadres = forms.ModelMultipleChoiceField(
+        label=_("Cadres"),
+        queryset=Cadre.objects.all(),
+        required=False,
+        help_text=_("None chosen: every cadre."),
+    )
+    level = forms.ChoiceField(choices=[(level, level) for level in LEVELS], required=False)
+    place = forms.IntegerField(required=False, min_value=1)
+    focus = forms.IntegerField(required=False, min_value=1)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["courses"].label_from_instance = lambda course: (
+            f"{course.code} · {course.title}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        default_start, default_end = last_twelve_months()
+        start = data.get("start") or default_start
+        end = data.get("end") or default_end
+        if "start" not in self.errors and "end" not in self.errors:
+            if start > end:
+                self.add_error("end", _("The last month comes before the first."))
+            elif (end.year - start.year) * 12 + end.month - start.month >= 120:
+                self.add_error("end", _("Choose a period of at most ten years."))
+        data["start"], data["end"] = start, end
+        level = data.get("level") or "national"
+        if level != "national" and not data.get("place"):
+            self.add_error("place", _("Choose a place to drill into."))
+        data["level"] = level
+        return data
+
+    def coverage_query(self) -> CoverageQuery:
+        data = self.cleaned_data
+        return CoverageQuery(
+            start=data["start"],
+            end=data["end"],
+            courses=tuple(sorted(course.pk for course in data["courses"])),
+            cadres=tuple(sorted(cadre.pk for cadre in data["cadres"])),
+            level=data["level"],
+            place_id=data.get("place") if data["level"] != "national" else None,
+        )

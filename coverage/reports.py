@@ -1,0 +1,210 @@
+"""The monthly coverage report: a PDF of the auditor's scope (map and tables), sent by email.
+
+The report covers the twelve months up to the end of the previous month, at the top level of the
+auditor's scope (governorates; a narrower scope sees only its own part of them), for the ten courses
+with the most workers trained there. Arabic and Kurdish text goes through `cme.pdf`.
+"""
+
+import datetime
+import io
+
+from reportlab.lib.pagesizes import A4
+
+from django.core.mail import EmailMessage
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from cme.pdf import draw_text, register_fonts
+from coverage import charts, selectors
+from coverage.models import ReportSubscription
+from coverage.selectors import CoverageQuery
+from workforce.models import Governorate
+
+TOP_COURSES = 10
+
+
+def report_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The twelve whole months before the current one."""
+    today = today or timezone.localdate()
+    end = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return (end.replace(year=end.year - 1) + datetime.timedelta(days=32)).replace(day=1), end
+
+
+class CoverageReportPDF:
+    """Renders one auditor's coverage report; A4 portrait, returns bytes."""
+
+    page_size = A4
+    margin = 40
+    row_height = 16
+
+    def __init__(self, *, user, language: str):
+        self.user, self.language = user, language
+        self.rtl = translation.get_language_info(language)["bidi"]
+
+    def render(self, *, today: datetime.date | None = None) -> bytes:
+        from reportlab.pdfgen.canvas import Canvas
+
+        register_fonts()
+        start, end = report_period(today)
+        query = CoverageQuery(start=start, end=end)
+        buffer = io.BytesIO()
+        self.canvas = Canvas(buffer, pagesize=self.page_size)
+        self.canvas.setTitle(_("Training coverage report"))
+        with translation.override(self.language):
+            self.y = self.page_size[1] - self.margin
+            self.text(_("Training coverage report"), size=16, bold=True)
+            self.text(
+                _("Period: %(start)s to %(end)s.")
+                % {"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"},
+                size=10,
+            )
+            self.text(_("Scope: %(scope)s") % {"scope": self.scope_label()}, size=10)
+            courses = self.top_courses(query)
+            table = selectors.coverage_table(
+                user=self.user, query=query, course_ids=[c.id for c in courses]
+            )
+            if courses:
+                self.map(query, courses[0])
+            for course in courses:
+                self.course_table(table, course)
+            self.trend(query)
+        self.canvas.save()
+        return buffer.getvalue()
+
+    def scope_label(self) -> str:
+        if self.user.is_superuser:
+            return _("National")
+        return ", ".join(str(a.scope_label) for a in self.user.role_assignments.all()) or "—"
+
+    def top_courses(self, query: CoverageQuery):
+        from django.db.models import Sum
+
+        totals = (
+            selectors.trained_cells(user=self.user, query=query)
+            .values("course_id")
+            .annotate(n=Sum("workers"))
+            .order_by("-n", "course_id")[:TOP_COURSES]
+        )
+        ids = [row["course_id"] for row in totals]
+        courses = {course.id: course for course in selectors.course_rows(ids=ids)} if ids else {}
+        return [courses[pk] for pk in ids if pk in courses]
+
+    def text(self, value: str, *, size: float = 10, bold: bool = False, x: float | None = None):
+        if x is None:
+            self.newline(size + 6)
+            width = self.page_size[0]
+            x, align = (width - self.margin, "right") if self.rtl else (self.margin, "left")
+            draw_text(self.canvas, value, x=x, y=self.y, size=size, bold=bold, align=align)
+            return
+        draw_text(self.canvas, value, x=x, y=self.y, size=size, bold=bold)
+
+    def newline(self, height: float) -> None:
+        self.y -= height
+        if self.y < self.margin:
+            self.canvas.showPage()
+            self.y = self.page_size[1] - self.margin - height
+
+    def columns(self, count: int) -> list[float]:
+        """x of each column, mirrored in right-to-left reports."""
+        width = self.page_size[0] - 2 * self.margin
+        first = width * 0.4
+        rest = (width - first) / (count - 1)
+        xs = [self.margin] + [self.margin + first + rest * i for i in range(count - 1)]
+        if self.rtl:
+            xs = [self.page_size[0] - x - (first if i == 0 else rest) for i, x in enumerate(xs)]
+        return xs
+
+    def row(self, cells: list[str], *, bold: bool = False) -> None:
+        self.newline(self.row_height)
+        for x, cell in zip(self.columns(len(cells)), cells, strict=True):
+            self.text(str(cell), size=9, bold=bold, x=x)
+
+    def course_table(self, table, course) -> None:
+        self.newline(10)
+        self.text(f"{course.code} · {course.name}", size=12, bold=True)
+        self.row(
+            [_("Place"), _("Workers trained"), _("Workforce"), _("Coverage"), _("Certificates")],
+            bold=True,
+        )
+        for place in table.places:
+            figures = table.figures(place.id, course.id)
+            self.row(self.figure_cells(place.name, figures))
+        self.row(self.figure_cells(_("Total"), table.totals[course.id]), bold=True)
+
+    @staticmethod
+    def figure_cells(label: str, figures) -> list[str]:
+        return [
+            label, str(figures.trained), str(figures.workforce), charts.percent(figures.share),
+            str(figures.certificates),
+        ]  # fmt: skip
+
+    def map(self, query: CoverageQuery, course) -> None:
+        self.newline(8)
+        self.text(_("Coverage of %(course)s by governorate") % {"course": course.name}, size=12)
+        shares = selectors.map_shares(user=self.user, query=query, course_id=course.id)
+        tile, gap = 44, 3
+        top = self.y - 12
+        left = (self.page_size[0] - 6 * (tile + gap)) / 2
+        for governorate in Governorate.objects.all():
+            column, row = charts.TILES.get(governorate.code, (5, 5))
+            inside = governorate.pk in shares
+            share = shares[governorate.pk].share if inside else None
+            colour = charts.shade(share) if inside else "#d0d5d8"
+            x, y = left + column * (tile + gap), top - (row + 1) * (tile + gap)
+            self.canvas.setFillColor(colour)
+            self.canvas.rect(x, y, tile, tile, stroke=0, fill=1)
+            self.canvas.setFillColor("#ffffff" if share is not None and share >= 60 else "#1d2a33")
+            draw_text(
+                self.canvas, governorate.code, x=x + tile / 2, y=y + 26, size=9, align="center"
+            )
+            if inside:
+                label = charts.percent(share)
+                draw_text(self.canvas, label, x=x + tile / 2, y=y + 12, size=8, align="center")
+        self.canvas.setFillColor("#000000")
+        self.y = top - 6 * (tile + gap) - 4
+        for governorate, figures in sorted(
+            ((g, shares[g.pk]) for g in Governorate.objects.filter(pk__in=shares)),
+            key=lambda pair: pair[0].name_en,
+        ):
+            self.row(self.figure_cells(governorate.name, figures))
+
+    def trend(self, query: CoverageQuery) -> None:
+        self.newline(10)
+        self.text(_("Completions per month"), size=12, bold=True)
+        for month, count in selectors.coverage_trend(user=self.user, query=query):
+            self.newline(self.row_height)
+            xs = self.columns(2)
+            self.text(f"{month:%Y-%m}", size=9, x=xs[0])
+            self.text(str(count), size=9, x=xs[1])
+
+
+def coverage_report_pdf(*, user, language: str, today: datetime.date | None = None) -> bytes:
+    """The PDF coverage report of the user's scope in their language."""
+    return CoverageReportPDF(user=user, language=language).render(today=today)
+
+
+def monthly_reports_send(*, today: datetime.date | None = None) -> int:
+    """Email each subscribed auditor the report of their scope once a month; returns how many."""
+    today = today or timezone.localdate()
+    sent = 0
+    subscriptions = ReportSubscription.objects.filter(is_active=True).select_related("user")
+    for subscription in subscriptions:
+        user = subscription.user
+        already = subscription.last_sent_on and subscription.last_sent_on.replace(day=1) == (
+            today.replace(day=1)
+        )
+        if already or not user.email or not user.is_active or not selectors.user_may_audit(user):
+            continue
+        pdf = coverage_report_pdf(user=user, language=subscription.language, today=today)
+        with translation.override(subscription.language):
+            message = EmailMessage(
+                subject=_("Monthly training coverage report"),
+                body=_("The training coverage report of your scope is attached."),
+                to=[user.email],
+            )
+        message.attach(f"coverage-{today:%Y-%m}.pdf", pdf, "application/pdf")
+        message.send()
+        subscription.last_sent_on = today
+        subscription.save(update_fields=["last_sent_on"])
+        sent += 1
+    return sent

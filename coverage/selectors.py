@@ -1,0 +1,326 @@
+"""Reads of the coverage app: every figure on the pages, the exports and the reports.
+
+Every query starts from `visible_to(user, roles=AUDIT_ROLES)` of its record family, so no figure,
+row or total of another scope can enter. Figures are per course (see coverage/models/cells.py).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.http import Http404
+from django.utils.translation import get_language
+
+from courses.models import CoursePage
+from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+from workforce.models import Cadre, Directorate, Facility, Governorate
+
+AUDIT_ROLES = ("auditor", "administrator")
+
+LEVELS = ("national", "governorate", "directorate", "facility")
+CHILD_LEVEL = {"national": "governorate", "governorate": "directorate", "directorate": "facility"}
+GROUP_FIELD = {
+    "national": "governorate_id",
+    "governorate": "directorate_id",
+    "directorate": "facility_id",
+    "facility": "cadre_id",
+}
+PLACE_FIELD = {
+    "governorate": "governorate_id",
+    "directorate": "directorate_id",
+    "facility": "facility_id",
+}
+PLACE_MODEL = {"governorate": Governorate, "directorate": Directorate, "facility": Facility}
+
+
+@dataclass(frozen=True)
+class CoverageQuery:
+    """What the auditor asked for: courses (none = all), cadres (none = all), months, place."""
+
+    start: datetime.date
+    end: datetime.date
+    courses: tuple[int, ...] = ()
+    cadres: tuple[int, ...] = ()
+    level: str = "national"
+    place_id: int | None = None
+
+
+@dataclass
+class Figures:
+    trained: int = 0
+    workforce: int = 0
+    certificates: int = 0
+
+    @property
+    def share(self) -> float | None:
+        """Coverage as a percentage of the workforce, or None where there is no workforce."""
+        return 100.0 * self.trained / self.workforce if self.workforce else None
+
+
+@dataclass
+class Row:
+    id: int
+    name: str
+    code: str = ""
+
+
+@dataclass
+class CoverageTable:
+    level: str
+    places: list[Row]
+    courses: list[Row]
+    cells: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)
+
+    def figures(self, place_id: int, course_id: int) -> Figures:
+        return self.cells.get((place_id, course_id)) or Figures(
+            workforce=self.workforce.get(place_id, 0)
+        )
+
+    workforce: dict = field(default_factory=dict)
+
+
+def audit_place(*, user, level: str, place_id: int | None):
+    """The governorate, directorate or facility the user drills into; 404 outside their scope."""
+    if level == "national":
+        return None
+    model = PLACE_MODEL[level]
+    place = model.objects.visible_to(user, roles=AUDIT_ROLES).filter(pk=place_id).first()
+    if place is None:
+        raise Http404
+    return place
+
+
+def user_may_audit(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.role_assignments.filter(role__in=AUDIT_ROLES).exists()
+    )
+
+
+def course_rows(*, ids=None) -> list[Row]:
+    """Courses in the reader's language (falling back to the source title), ordered by code."""
+    courses = CoursePage.objects.filter(locale__language_code="en")
+    if ids:
+        courses = courses.filter(pk__in=ids)
+    courses = list(courses.order_by("code", "pk").values("pk", "code", "title", "translation_key"))
+    language = (get_language() or "en").split("-")[0]
+    titles = {}
+    if language != "en" and courses:
+        titles = dict(
+            CoursePage.objects.filter(
+                locale__language_code=language,
+                translation_key__in=[course["translation_key"] for course in courses],
+            ).values_list("translation_key", "title")
+        )
+    return [
+        Row(
+            id=course["pk"],
+            code=course["code"],
+            name=titles.get(course["translation_key"]) or course["title"],
+        )
+        for course in courses
+    ]
+
+
+def _cells(model, *, user, query: CoverageQuery, courses: bool = True):
+    cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
+    if query.level != "national":
+        cells = cells.filter(**{PLACE_FIELD[query.level]: query.place_id})
+    if query.cadres:
+        cells = cells.filter(cadre_id__in=query.cadres)
+    if courses and query.courses:
+        cells = cells.filter(course_id__in=query.courses)
+    return cells
+
+
+def trained_cells(*, user, query: CoverageQuery):
+    """Cells that count each worker once in the period: the first month they completed in it."""
+    return _cells(TrainedCell, user=user, query=query).filter(
+        Q(previous_month__isnull=True) | Q(previous_month__lt=query.start),
+        month__gte=query.start,
+        month__lte=query.end,
+    )
+
+
+def place_rows(*, user, query: CoverageQuery) -> list[Row]:
+    """The rows of the table at the query's level: the places (or cadres) one level down."""
+    if query.level == "facility":
+        cadres = Cadre.objects.filter(
+            pk__in=HeadcountCell.objects.visible_to(user, roles=AUDIT_ROLES)
+            .filter(facility_id=query.place_id)
+            .values("cadre_id")
+        )
+        if query.cadres:
+            cadres = cadres.filter(pk__in=query.cadres)
+        return [Row(id=c.pk, name=c.name, code=c.code) for c in cadres]
+    child = CHILD_LEVEL[query.level]
+    places = PLACE_MODEL[child].objects.visible_to(user, roles=AUDIT_ROLES)
+    if query.level != "national":
+        places = places.filter(**{PLACE_FIELD[query.level]: query.place_id})
+    return [Row(id=p.pk, name=p.name, code=p.code) for p in places.order_by("name_en")]
+
+
+def workforce_by_place(*, user, query: CoverageQuery) -> dict[int, int]:
+    """Registry head count (the denominator) per row of the table, for the chosen cadres."""
+    group = GROUP_FIELD[query.level]
+    cells = _cells(HeadcountCell, user=user, query=query, courses=False)
+    return dict(cells.values(group).annotate(n=Sum("workers")).values_list(group, "n"))
+
+
+def coverage_table(*, user, query: CoverageQuery, course_ids=None) -> CoverageTable:
+    """Workers trained, workforce, coverage and certificates per place and course, with totals."""
+    group = GROUP_FIELD[query.level]
+    places = place_rows(user=user, query=query)
+    courses = course_rows(ids=course_ids or query.courses)
+    table = CoverageTable(level=query.level, places=places, courses=courses)
+    table.workforce = workforce_by_place(user=user, query=query)
+    wanted = {course.id for course in courses}
+    for place_id, course_id, trained in (
+        trained_cells(user=user, query=query)
+        .filter(course_id__in=wanted)
+        .values(group, "course_id")
+        .annotate(n=Sum("workers"))
+        .values_list(group, "course_id", "n")
+    ):
+        table.cells[(place_id, course_id)] = Figures(
+            trained=trained, workforce=table.workforce.get(place_id, 0)
+        )
+    certificates = (
+        _cells(ActivityCell, user=user, query=query)
+        .filter(course_id__in=wanted, month__gte=query.start, month__lte=query.end)
+        .values(group, "course_id")
+        .annotate(n=Sum("certificates"))
+        .values_list(group, "course_id", "n")
+    )
+    for place_id, course_id, issued in certificates:
+        figures = table.cells.setdefault(
+            (place_id, course_id), Figures(workforce=table.workforce.get(place_id, 0))
+        )
+        figures.certificates = issued
+    shown = {place.id for place in places}
+    workforce_total = sum(n for place_id, n in table.workforce.items() if place_id in shown)
+    for course in courses:
+        total = Figures(workforce=workforce_total)
+        for place in places:
+            figures = table.cells.get((place.id, course.id))
+            if figures:
+                total.trained += figures.trained
+                total.certificates += figures.certificates
+        table.totals[course.id] = total
+    return table
+
+
+def coverage_trend(*, user, query: CoverageQuery) -> list[tuple[datetime.date, int]]:
+    """Complete completions per month of the period (every month listed, zeros included)."""
+    counts = dict(
+        _cells(TrainedCell, user=user, query=query)
+        .filter(month__gte=query.start, month__lte=query.end)
+        .values("month")
+        .annotate(n=Sum("completions"))
+        .values_list("month", "n")
+    )
+    months, month = [], query.start
+    while month <= query.end:
+        months.append((month, counts.get(month, 0)))
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+@dataclass
+class Gain:
+    place: Row
+    pre_mean: Decimal | None
+    post_mean: Decimal | None
+    pre_count: int
+    post_count: int
+
+    @property
+    def gain(self) -> Decimal | None:
+        if self.pre_mean is None or self.post_mean is None:
+            return None
+        return self.post_mean - self.pre_mean
+
+
+def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
+    """Mean pre- and post-test score per place, for workshops of the period that ended."""
+    group = GROUP_FIELD[query.level]
+    sums = {
+        row[group]: row
+        for row in _cells(ActivityCell, user=user, query=query)
+        .filter(month__gte=query.start, month__lte=query.end)
+        .values(group)
+        .annotate(
+            pre_sum=Sum("pre_sum"),
+            pre_n=Sum("pre_count"),
+            post_sum=Sum("post_sum"),
+            post_n=Sum("post_count"),
+        )
+    }
+    gains = []
+    for place in place_rows(user=user, query=query):
+        row = sums.get(place.id, {})
+        pre_n, post_n = row.get("pre_n") or 0, row.get("post_n") or 0
+        gains.append(
+            Gain(
+                place=place,
+                pre_mean=_mean(row.get("pre_sum"), pre_n),
+                post_mean=_mean(row.get("post_sum"), post_n),
+                pre_count=pre_n,
+                post_count=post_n,
+            )
+        )
+    return gains
+
+
+def _mean(total, count: int) -> Decimal | None:
+    if not count:
+        return None
+    return (Decimal(total) / count).quantize(Decimal("0.1"))
+
+
+@dataclass
+class Gap:
+    facility: Row
+    directorate: str
+    governorate: str
+    workforce: int
+
+
+def coverage_gaps(*, user, query: CoverageQuery, course_id: int) -> list[Gap]:
+    """Facilities with workers of the chosen cadres none trained in the course, largest first."""
+    headcounts = defaultdict(int)
+    for facility_id, n in (
+        _cells(HeadcountCell, user=user, query=query, courses=False)
+        .values("facility_id")
+        .annotate(n=Sum("workers"))
+        .values_list("facility_id", "n")
+    ):
+        headcounts[facility_id] = n
+    trained = set(
+        trained_cells(user=user, query=query)
+        .filter(course_id=course_id, workers__gt=0)
+        .values_list("facility_id", flat=True)
+        .distinct()
+    )
+    missing = [pk for pk, n in headcounts.items() if n and pk not in trained]
+    facilities = Facility.objects.visible_to(user, roles=AUDIT_ROLES).filter(pk__in=missing)
+    gaps = [
+        Gap(
+            facility=Row(id=f.pk, name=f.name, code=f.code),
+            directorate=f.directorate.name,
+            governorate=f.governorate.name,
+            workforce=headcounts[f.pk],
+        )
+        for f in facilities.select_related("directorate", "governorate")
+    ]
+    gaps.sort(key=lambda gap: (-gap.workforce, gap.facility.code))
+    return gaps
+
+
+def map_shares(*, user, query: CoverageQuery, course_id: int) -> dict[int, Figures]:
+    """Coverage of one course per governorate in scope, for the map."""
+    national = CoverageQuery(**{**query.__dict__, "level": "national", "place_id": None})
+    table = coverage_table(user=user, query=national, course_ids=[course_id])
+    return {place.id: table.figures(place.id, course_id) for place in table.places}

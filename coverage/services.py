@@ -1,0 +1,215 @@
+"""Writes of the coverage app: keeping the pre-aggregated tables in step with the records.
+
+The tables are derived data. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
+`coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
+completion shows within seconds; `headcount_rebuild` recomputes the registry denominators.
+"""
+
+from django.db import connection, transaction
+
+from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+
+
+def _month(column: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"date_trunc('month', {column})::date"
+    return f"date({column}, 'start of month')"
+
+
+def _where(*, facility_id: int | None, course_id: int | None, course_column: str) -> tuple:
+    clauses, params = [], []
+    if facility_id is not None:
+        clauses.append("hw.facility_id = %s")
+        params.append(facility_id)
+    if course_id is not None:
+        clauses.append(f"{course_column} = %s")
+        params.append(course_id)
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def _trained_sql(where: str) -> str:
+    table = TrainedCell._meta.db_table
+    return f"""
+        INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, course_id,
+                             month, previous_month, workers, completions)
+        SELECT f.id, f.directorate_id, f.governorate_id, m.cadre_id, m.course_id, m.month,
+               m.previous_month, COUNT(*), SUM(m.completions)
+        FROM (
+            SELECT wm.*, LAG(wm.month) OVER (
+                PARTITION BY wm.health_worker_id, wm.course_id ORDER BY wm.month
+            ) AS previous_month
+            FROM (
+                SELECT c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
+                       {_month("c.completed_on")} AS month, COUNT(*) AS completions
+                FROM courses_completion c
+                JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
+                WHERE c.is_complete {where}
+                GROUP BY c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
+                         {_month("c.completed_on")}
+            ) wm
+        ) m
+        JOIN workforce_facility f ON f.id = m.facility_id
+        GROUP BY f.id, f.directorate_id, f.governorate_id, m.cadre_id, m.course_id, m.month,
+                 m.previous_month
+    """  # noqa: S608 - table names come from the models; values go as parameters
+
+
+def _activity_sql(where: str) -> str:
+    table = ActivityCell._meta.db_table
+    return f"""
+        INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, course_id,
+                             month, certificates, pre_sum, pre_count, post_sum, post_count)
+        SELECT f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month,
+               SUM(a.certificates), SUM(a.pre_sum), SUM(a.pre_count), SUM(a.post_sum),
+               SUM(a.post_count)
+        FROM (
+            SELECT hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")} AS month,
+                   COUNT(*) AS certificates, 0 AS pre_sum, 0 AS pre_count, 0 AS post_sum,
+                   0 AS post_count
+            FROM certificates_certificate cert
+            JOIN courses_completion c ON c.id = cert.completion_id
+            JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
+            WHERE cert.status = 'valid' {where.format(course="c.course_id")}
+            GROUP BY hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")}
+            UNION ALL
+            SELECT hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")} AS month,
+                   0, SUM(CASE WHEN s.kind = 'pre' THEN s.score ELSE 0 END),
+                   SUM(CASE WHEN s.kind = 'pre' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN s.kind = 'post' THEN s.score ELSE 0 END),
+                   SUM(CASE WHEN s.kind = 'post' THEN 1 ELSE 0 END)
+            FROM courses_assessmentscore s
+            JOIN courses_enrolment e ON e.id = s.enrolment_id
+            JOIN courses_workshop w ON w.id = e.workshop_id
+            JOIN workforce_healthworker hw ON hw.id = e.health_worker_id
+            WHERE 1 = 1 {where.format(course="w.course_id")}
+            GROUP BY hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")}
+        ) a
+        JOIN workforce_facility f ON f.id = a.facility_id
+        GROUP BY f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month
+    """  # noqa: S608 - table names come from the models; values go as parameters
+
+
+def _refresh(*, facility_id: int | None, course_id: int | None) -> None:
+    where, params = _where(facility_id=facility_id, course_id=course_id, course_column="{course}")
+    trained_where = where.format(course="c.course_id")
+    stale = {"facility_id": facility_id, "course_id": course_id}
+    stale = {key: value for key, value in stale.items() if value is not None}
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Refreshes are short; running one at a time keeps two from writing the same cells.
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('coverage-cells'))")
+        TrainedCell.objects.filter(**stale).delete()
+        ActivityCell.objects.filter(**stale).delete()
+        cursor.execute(_trained_sql(trained_where), params)
+        cursor.execute(_activity_sql(where), params + params)
+
+
+def coverage_refresh_pair(*, facility_id: int, course_id: int) -> None:
+    """Recompute the cells of one facility and course (after a completion there changed)."""
+    _refresh(facility_id=facility_id, course_id=course_id)
+
+
+def coverage_rebuild() -> None:
+    """Recompute every trained and activity cell from the records, and the head counts."""
+    _refresh(facility_id=None, course_id=None)
+    headcount_rebuild()
+
+
+def headcount_rebuild() -> None:
+    """Recompute the registry head count of every facility and cadre."""
+    table = HeadcountCell._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        HeadcountCell.objects.all().delete()
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, workers)
+            SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, COUNT(*)
+            FROM workforce_healthworker hw
+            JOIN workforce_facility f ON f.id = hw.facility_id
+            GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id
+            """  # noqa: S608
+        )
+
+
+def coverage_export_start(*, user, view: str, file_format: str, query_string: str, language: str):
+    """Record a background export and queue it after commit; returns the export."""
+    import uuid
+
+    from coverage.models import CoverageExport
+    from coverage.tasks import coverage_export_build_task
+
+    export = CoverageExport(
+        user=user,
+        view=view,
+        file_format=file_format,
+        query=query_string,
+        language=language,
+        task_id=str(uuid.uuid4()),
+    )
+    export.full_clean()
+    export.save()
+    transaction.on_commit(
+        lambda: coverage_export_build_task.apply_async(
+            kwargs={"export_id": export.pk}, task_id=export.task_id
+        )
+    )
+    return export
+
+
+def coverage_export_build(*, export) -> dict:
+    """Build a background export as its requester would see it and store the file privately."""
+    from django.core.files import File
+    from django.http import QueryDict
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from cme.jobs import job_progress
+    from coverage import exports
+    from coverage.forms import CoverageFilterForm
+
+    with translation.override(export.language):
+        form = CoverageFilterForm(data=QueryDict(export.query))
+        if not form.is_valid():
+            raise ValueError(form.errors.as_text())
+        query = form.coverage_query()
+        focus = form.cleaned_data.get("focus")
+        total = exports.estimated_rows(view=export.view, user=export.user, query=query) or 1
+
+        def progress(done: int) -> None:
+            if done % 2000 == 0:
+                job_progress(done=done, total=total, user_id=export.user_id)
+
+        rows = exports.ROWS[export.view](user=export.user, query=query, focus=focus)
+        name = f"coverage-{export.view}-{export.pk}.{export.file_format}"
+        if export.file_format == "xlsx":
+            handle = exports.xlsx_write(
+                rows, title=export.view, rtl=export.language in ("ar", "ckb"), on_row=progress
+            )
+        else:
+            import tempfile
+
+            handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+            for number, line in enumerate(exports.csv_stream(rows)):
+                handle.write(line.encode("utf-8"))
+                progress(number)
+            handle.seek(0)
+        with handle:
+            export.file.save(name, File(handle), save=False)
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "finished_at"])
+    url = reverse("coverage:export_download", args=[export.pk])
+    return {"done": total, "total": total, "user_id": export.user_id, "url": url}
+
+
+def report_subscription_set(*, user, active: bool, language: str):
+    """Subscribe the user to the monthly report (in their language), or unsubscribe them."""
+    from coverage.models import ReportSubscription
+
+    subscription, _ = ReportSubscription.objects.get_or_create(
+        user=user, defaults={"language": language}
+    )
+    subscription.is_active = active
+    subscription.language = language
+    subscription.full_clean()
+    subscription.save()
+    return subscription

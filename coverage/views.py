@@ -1,0 +1,304 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coverage import charts, exports, selectors, services
+from coverage.forms import CoverageFilterForm
+from coverage.models import CoverageExport, ReportSubscription
+from coverage.selectors import CHILD_LEVEL
+from workforce.models import Governorate
+
+COURSES_PER_PAGE = {"national": 10, "governorate": 10, "directorate": 3, "facility": 5}
+INLINE_EXPORT_ROWS = 20_000
+
+
+def auditor_required(view):
+    """Logged-in users with an auditor or administrator role; anyone else is told nothing (404)."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not selectors.user_may_audit(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def _filters(request):
+    form = CoverageFilterForm(data=request.GET or None)
+    if request.GET and not form.is_valid():
+        return form, None
+    if not request.GET:
+        form = CoverageFilterForm(data={})
+        form.is_valid()
+    query = form.coverage_query()
+    place = selectors.audit_place(user=request.user, level=query.level, place_id=query.place_id)
+    form.place_object = place
+    return form, query
+
+
+def _querystring(request, **changes) -> str:
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return params.urlencode()
+
+
+def _breadcrumbs(request, place) -> list[tuple[str, str]]:
+    crumbs = [(_("All of your scope"), _querystring(request, level=None, place=None, page=None))]
+    chain = []
+    if place is not None:
+        chain = [place]
+        if hasattr(place, "directorate"):
+            chain = [place.governorate, place.directorate, place]
+        elif hasattr(place, "governorate"):
+            chain = [place.governorate, place]
+    for level, item in zip(("governorate", "directorate", "facility"), chain, strict=False):
+        if item is None:
+            continue
+        crumbs.append((item.name, _querystring(request, level=level, place=item.pk, page=None)))
+    return crumbs
+
+
+def _context(request, form, query, view_name: str) -> dict:
+    place = getattr(form, "place_object", None)
+    return {
+        "form": form,
+        "query": query,
+        "place": place,
+        "view_name": view_name,
+        "export_view": "table" if view_name == "index" else view_name,
+        "breadcrumbs": _breadcrumbs(request, place) if query else [],
+        "querystring": request.GET.urlencode(),
+        "exports": exports.FORMATS,
+    }
+
+
+def _focus(form, query) -> int | None:
+    focus = form.cleaned_data.get("focus") if form.is_valid() else None
+    if focus and (not query.courses or focus in query.courses):
+        return focus
+    if query.courses:
+        return query.courses[0]
+    first = selectors.course_rows()[:1]
+    return first[0].id if first else None
+
+
+@auditor_required
+def index(request):
+    """Coverage per place and course, the map and a chart of the focus course."""
+    form, query = _filters(request)
+    context = _context(request, form, query, "index")
+    if query is None:
+        return render(request, "coverage/index.html", context, status=400)
+    courses = selectors.course_rows(ids=query.courses)
+    paginator = Paginator(courses, COURSES_PER_PAGE[query.level])
+    page = paginator.get_page(form.cleaned_data.get("page"))
+    table = selectors.coverage_table(
+        user=request.user, query=query, course_ids=[course.id for course in page]
+    )
+    child = CHILD_LEVEL.get(query.level)
+    blocks = []
+    for course in page:
+        rows = []
+        for row in table.places:
+            link = _querystring(request, level=child, place=row.id, page=None) if child else ""
+            rows.append({"place": row, "figures": table.figures(row.id, course.id), "link": link})
+        blocks.append({"course": course, "rows": rows, "total": table.totals[course.id]})
+    focus = _focus(form, query)
+    map_svg = chart_svg = ""
+    if focus:
+        shares = selectors.map_shares(user=request.user, query=query, course_id=focus)
+        map_svg = charts.coverage_map(
+            governorates=list(Governorate.objects.all()),
+            figures=shares,
+            link=lambda g: "?" + _querystring(request, level="governorate", place=g.pk, page=None),
+        )
+        focus_rows = [
+            (row.name, table.figures(row.id, focus).share)
+            for row in table.places
+            if focus in {course.id for course in page}
+        ]
+        if focus_rows:
+            chart_svg = charts.bar_chart(title=_("Coverage by place"), bars=focus_rows)
+        context["map_rows"] = [
+            (governorate, shares[governorate.pk])
+            for governorate in Governorate.objects.filter(pk__in=shares).order_by("name_en")
+        ]
+    context.update(
+        blocks=blocks,
+        page=page,
+        focus=focus,
+        focus_course=next(iter(selectors.course_rows(ids=[focus])), None) if focus else None,
+        map_svg=map_svg,
+        chart_svg=chart_svg,
+        page_links={
+            "previous": _querystring(request, page=page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next": _querystring(request, page=page.next_page_number()) if page.has_next() else "",
+        },
+        subscribed=ReportSubscription.objects.filter(user=request.user, is_active=True).exists(),
+    )
+    return render(request, "coverage/index.html", context)
+
+
+@auditor_required
+def gaps(request):
+    """Facilities with nobody trained in the focus course, largest workforce first."""
+    form, query = _filters(request)
+    context = _context(request, form, query, "gaps")
+    if query is None:
+        return render(request, "coverage/gaps.html", context, status=400)
+    focus = _focus(form, query)
+    gap_rows = (
+        selectors.coverage_gaps(user=request.user, query=query, course_id=focus) if focus else []
+    )
+    context.update(
+        focus=focus,
+        focus_course=next(iter(selectors.course_rows(ids=[focus])), None) if focus else None,
+        gaps=gap_rows[:200],
+        gap_count=len(gap_rows),
+        course_choices=selectors.course_rows(ids=query.courses) if query.courses else [],
+    )
+    return render(request, "coverage/gaps.html", context)
+
+
+@auditor_required
+def trend(request):
+    """Complete completions per month, as a chart and a table."""
+    form, query = _filters(request)
+    context = _context(request, form, query, "trend")
+    if query is None:
+        return render(request, "coverage/trend.html", context, status=400)
+    months = selectors.coverage_trend(user=request.user, query=query)
+    context.update(
+        months=months,
+        chart_svg=charts.column_chart(
+            title=_("Completions per month"),
+            columns=[(month.strftime("%Y-%m"), n) for month, n in months],
+        ),
+    )
+    return render(request, "coverage/trend.html", context)
+
+
+@auditor_required
+def knowledge(request):
+    """Mean pre- and post-test scores per place."""
+    form, query = _filters(request)
+    context = _context(request, form, query, "knowledge")
+    if query is None:
+        return render(request, "coverage/knowledge.html", context, status=400)
+    gains = selectors.knowledge_gain(user=request.user, query=query)
+    bars, pre, post = [], _("pre"), _("post")
+    for gain in gains:
+        bars.append((f"{gain.place.name} · {pre}", _float(gain.pre_mean)))
+        bars.append((f"{gain.place.name} · {post}", _float(gain.post_mean)))
+    context.update(gains=gains, chart_svg=charts.bar_chart(title=_("Knowledge gain"), bars=bars))
+    return render(request, "coverage/knowledge.html", context)
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+@auditor_required
+def export(request, view: str, file_format: str):
+    """A view as CSV or XLSX: streamed now, or built in the background when it is large."""
+    if view not in exports.VIEWS or file_format not in exports.FORMATS:
+        raise Http404
+    form, query = _filters(request)
+    if query is None:
+        return render(request, "coverage/index.html", _context(request, form, query, "index"), 400)
+    size = exports.estimated_rows(view=view, user=request.user, query=query)
+    if view == "facilities" or size > INLINE_EXPORT_ROWS:
+        job = services.coverage_export_start(
+            user=request.user,
+            view=view,
+            file_format=file_format,
+            query_string=request.GET.urlencode(),
+            language=get_language(),
+        )
+        return redirect("coverage:export_status", pk=job.pk)
+    rows = _in_language(
+        exports.ROWS[view](user=request.user, query=query, focus=_focus(form, query)),
+        get_language(),
+    )
+    filename = f"coverage-{view}.{file_format}"
+    if file_format == "csv":
+        response = StreamingHttpResponse(
+            exports.csv_stream(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    handle = exports.xlsx_write(rows, title=view, rtl=get_language_bidi())
+    return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+def _in_language(rows, language: str):
+    """Rows produced in the reader's language, even when the response streams after the view."""
+    with translation.override(language):
+        yield from rows
+
+
+@auditor_required
+def export_status(request, pk: int):
+    """The progress bar of a background export, and its download link once ready."""
+    job = get_object_or_404(CoverageExport, pk=pk, user=request.user)
+    return render(request, "coverage/export_status.html", {"job": job})
+
+
+@auditor_required
+def export_download(request, pk: int):
+    job = get_object_or_404(CoverageExport, pk=pk, user=request.user, finished_at__isnull=False)
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=f"coverage-{job.view}.{job.file_format}"
+    )
+
+
+@auditor_required
+def dhis2(request):
+    """Monthly workers trained per facility and course, as a DHIS2 dataValueSets document."""
+    from coverage import dhis2 as exchange
+
+    form, query = _filters(request)
+    if query is None:
+        return JsonResponse({"errors": form.errors}, status=400)
+    document = exchange.data_value_set(user=request.user, query=query)
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="coverage-dhis2.json"'
+    return response
+
+
+@auditor_required
+def report(request):
+    """The monthly coverage report of the user's scope, built now as a PDF."""
+    from coverage import reports
+
+    pdf = reports.coverage_report_pdf(user=request.user, language=get_language())
+    response = FileResponse(
+        iter([pdf]), content_type="application/pdf", filename="coverage-report.pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="coverage-report.pdf"'
+    return response
+
+
+@require_POST
+@auditor_required
+def subscription(request):
+    """Turn the monthly report by email on or off for the user."""
+    wanted = request.POST.get("subscribe") == "1"
+    services.report_subscription_set(user=request.user, active=wanted, language=get_language())
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "coverage:index"
+    return redirect(target)

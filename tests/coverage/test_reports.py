@@ -1,0 +1,63 @@
+import datetime
+import subprocess
+
+import pytest
+
+from django.core import mail
+from django.urls import reverse
+
+from coverage.models import ReportSubscription
+from coverage.reports import coverage_report_pdf, monthly_reports_send
+from coverage.tasks import monthly_reports_send_task
+from tests.factories.workforce import RoleAssignmentFactory
+
+pytestmark = pytest.mark.django_db
+
+JULY = datetime.date(2026, 7, 3)  # the report covers 2025-07 to 2026-06
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_report_has_the_scope_tables_and_hand_counted_totals(country, national_auditor, tmp_path):
+    text = pdf_text(coverage_report_pdf(user=national_auditor, language="en", today=JULY), tmp_path)
+    assert "Training coverage report" in text and "2025-07 to 2026-06" in text
+    assert "IPC-01" in text and "OXY-01" in text
+    total_line = next(line for line in text.splitlines() if line.split()[:1] == ["Total"])
+    assert total_line.split()[1:] == ["6", "11", "54.5%", "2"]
+
+
+def test_kurdistan_report_holds_no_other_governorate(country, kri_auditor, tmp_path):
+    text = pdf_text(coverage_report_pdf(user=kri_auditor, language="en", today=JULY), tmp_path)
+    assert "Erbil" in text and "Kirkuk" not in text and "Basra" not in text
+
+
+def test_arabic_report_extracts_arabic_names(country, kri_auditor, tmp_path):
+    text = pdf_text(coverage_report_pdf(user=kri_auditor, language="ar", today=JULY), tmp_path)
+    assert "أربيل" in text
+
+
+def test_monthly_job_emails_each_subscriber_once_a_month(country, kri_auditor):
+    kri_auditor.email = "kri@example.org"
+    kri_auditor.save()
+    ReportSubscription.objects.create(user=kri_auditor, language="ckb")
+    unsubscribed = RoleAssignmentFactory(role="auditor", level="national").user
+    assert monthly_reports_send_task.delay().get() == 1
+    assert monthly_reports_send(today=datetime.date.today()) == 0
+    assert [message.to for message in mail.outbox] == [["kri@example.org"]]
+    assert mail.outbox[0].attachments[0][2] == "application/pdf"
+    assert unsubscribed.email not in mail.outbox[0].to
+
+
+def test_report_on_demand_and_subscription_from_the_page(client, country, kri_auditor):
+    client.force_login(kri_auditor)
+    response = client.get(reverse("coverage:report"))
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    client.post(reverse("coverage:subscription"), {"subscribe": "1"})
+    assert ReportSubscription.objects.get(user=kri_auditor).is_active

@@ -1,0 +1,100 @@
+import pytest
+
+from django.urls import reverse
+
+from tests.factories.workforce import RoleAssignmentFactory, directorate
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = "start=2026-01&end=2026-06"
+
+
+def get(client, user, url, query=PERIOD):
+    client.force_login(user)
+    return client.get(f"{url}?{query}")
+
+
+def test_national_page_shows_hand_counted_totals(client, country, national_auditor):
+    response = get(
+        client, national_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-figure="trained">6<' in html and 'data-figure="workforce">11<' in html
+    assert "54.5%" in html and "Kirkuk" in html and "Basra" in html
+
+
+def test_drill_down_link_leads_to_directorates_then_facilities(client, country, national_auditor):
+    page = get(
+        client, national_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}"
+    )
+    assert "level=governorate" in page.content.decode()
+    kir = directorate("KIR")
+    query = f"{PERIOD}&courses={country.a.pk}&level=directorate&place={kir.pk}"
+    html = get(client, national_auditor, reverse("coverage:index"), query).content.decode()
+    assert "Kirkuk One" in html and "66.7%" in html and "level=facility" in html
+
+
+def test_arabic_digits_in_the_period_are_accepted(client, country, national_auditor):
+    response = get(client, national_auditor, reverse("coverage:index"), "start=٢٠٢٦-٠١&end=٢٠٢٦-٠٦")
+    assert response.status_code == 200
+    assert "2026-01" in response.content.decode()
+
+
+def test_bad_period_is_explained(client, country, national_auditor):
+    response = get(client, national_auditor, reverse("coverage:index"), "start=2026-06&end=2026-01")
+    assert response.status_code == 400
+    assert "The last month comes before the first." in response.content.decode()
+
+
+def test_user_without_audit_role_gets_404(client, country):
+    trainer = RoleAssignmentFactory(role="trainer", level="national").user
+    assert get(client, trainer, reverse("coverage:index")).status_code == 404
+
+
+def test_page_is_right_to_left_in_arabic_and_kurdish(client, country, national_auditor):
+    client.force_login(national_auditor)
+    for language in ("ar", "ckb"):
+        html = client.get(f"/{language}/coverage/?{PERIOD}").content.decode()
+        assert 'dir="rtl"' in html
+
+
+def test_gaps_trend_and_knowledge_pages_show_their_tables(client, country, national_auditor):
+    query = f"{PERIOD}&courses={country.a.pk}"
+    gaps = get(client, national_auditor, reverse("coverage:gaps"), query).content.decode()
+    trend = get(client, national_auditor, reverse("coverage:trend"), query).content.decode()
+    knowledge = get(client, national_auditor, reverse("coverage:knowledge"), query).content.decode()
+    assert "Kirkuk Two" in gaps and "Basra One" not in gaps
+    assert "<svg" in trend and "2026-03" in trend
+    assert "45.0" in knowledge and "85.0" in knowledge and "<svg" in knowledge
+
+
+def test_map_shades_governorates_in_scope_only(client, country, kri_auditor):
+    html = get(client, kri_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}")
+    text = html.content.decode()
+    assert "Erbil: 50.0%" in text
+    assert "Kirkuk: " not in text
+
+
+def test_dhis2_document_has_monthly_values_per_facility_course_and_cadre(
+    client, country, national_auditor
+):
+    response = get(
+        client, national_auditor, reverse("coverage:dhis2"), f"{PERIOD}&courses={country.a.pk}"
+    )
+    values = {
+        (v["orgUnit"], v["period"], v["categoryOptionCombo"]): v["value"]
+        for v in response.json()["dataValues"]
+    }
+    assert values[("K1", "202601", "nurse")] == "1"
+    assert values[("K1", "202602", "nurse")] == "1"
+    assert values[("K1", "202603", "nurse")] == "1"
+    assert ("K2", "202506", "nurse") not in values
+    assert {v["dataElement"] for v in response.json()["dataValues"]} == {"CME_TRAINED_IPC-01"}
+
+
+def test_every_view_links_to_its_own_downloads(client, country, national_auditor):
+    for name, view in [("index", "table"), ("gaps", "gaps"), ("trend", "trend")]:
+        html = get(client, national_auditor, reverse(f"coverage:{name}")).content.decode()
+        for file_format in ("csv", "xlsx"):
+            assert reverse("coverage:export", args=[view, file_format]) in html
