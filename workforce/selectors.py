@@ -59,3 +59,9 @@ def health_worker_search(*, queryset: QuerySet[HealthWorker], query: str) -> Que
         | Q(national_id=digits)
         | Q(phone__contains=digits)
     )
+
+
+def facility_search(*, queryset: QuerySet[Facility], query: str) -> QuerySet[Facility]:
+    """Facilities whose name in any language, or code, contains the query, letters folded."""
+    key = name_normalise(query)
+    return queryset.filter(search_key__contains=key) if key else queryset

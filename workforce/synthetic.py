@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
+from workforce.models.geography import facility_search_key
 from workforce.namebank import person_name
 from workforce.names import name_normalise
 
@@ -159,7 +160,7 @@ def _facility(*, code, kind, directorate, number, rng) -> Facility:
             f"{ar} {number} - {governorate.name_ar}",
             f"{ckb} {number} - {governorate.name_ckb}",
         )
-    return Facility(
+    facility = Facility(
         code=code,
         kind=kind,
         directorate=directorate,
@@ -169,6 +170,8 @@ def _facility(*, code, kind, directorate, number, rng) -> Facility:
         name_ckb=names[2],
         beds=rng.randrange(50, 650, 10) if kind == Kind.HOSPITAL else None,
     )
+    facility.search_key = facility_search_key(facility)
+    return facility
 
 
 def mobile_clinic_count(total: int) -> int:

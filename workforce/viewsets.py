@@ -8,6 +8,7 @@ see `workforce.permissions`) decide whether a user may view, add, change or dele
 
 import django_filters
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -15,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic import chooser, history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workforce.forms import HealthWorkerAdminForm
@@ -36,7 +39,7 @@ from workforce.models import (
     Sex,
     manages_roles,
 )
-from workforce.selectors import health_worker_search
+from workforce.selectors import facility_search, health_worker_search
 from workforce.services import role_assign, role_groups_refresh, role_unassign
 
 
@@ -121,10 +124,69 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     search_backend_name = None  # plain database lookups over the fields named in search_fields
     list_per_page = 50
+    # Nothing links to registry rows from rich text or StreamFields; indexing them would add a
+    # query per row to every delete (a reset of the national data set deletes 250,000).
+    add_to_reference_index = False
     list_select_related: tuple[str, ...] = ()
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+
+
+# Facility chooser -------------------------------------------------------------------------------
+
+
+class FacilitySearchForm(BaseFilterForm):
+    q = forms.CharField(label=_("Search"), required=False)
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            objects = facility_search(queryset=objects, query=query)
+        return objects
+
+
+class ScopedFacilityListMixin:
+    filter_form_class = FacilitySearchForm
+
+    def get_object_list(self):
+        return Facility.objects.visible_to(self.request.user).select_related("governorate")
+
+
+class FacilityChooseView(ScopedFacilityListMixin, chooser.ChooseView):
+    pass
+
+
+class FacilityChooseResultsView(ScopedFacilityListMixin, chooser.ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(chooser.ChosenView):
+    def get_object(self, pk):
+        return self.model_class.objects.visible_to(self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(chooser.ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.model_class.objects.visible_to(self.request.user).filter(pk__in=pks)
+
+
+class FacilityChooserViewSet(ChooserViewSet):
+    """Picking one of thousands of facilities by searching, among those in the user's scope."""
+
+    model = Facility
+    icon = "home"
+    choose_one_text = _("Choose a facility")
+    choose_another_text = _("Choose another facility")
+    choose_view_class = FacilityChooseView
+    choose_results_view_class = FacilityChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    per_page = 20
+
+
+facility_chooser_viewset = FacilityChooserViewSet("facility_chooser")
 
 
 # Governorates and directorates ------------------------------------------------------------------
@@ -199,9 +261,17 @@ class FacilityAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
+class FacilityIndexView(ScopedIndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return facility_search(queryset=queryset, query=self.search_query)
+
+
 class FacilityViewSet(ScopedModelViewSet):
     model = Facility
     icon = "home"
+    index_view_class = FacilityIndexView
     list_display = ["name", "code", "kind", "directorate", "governorate", "is_active"]
     list_export = [
         "code",
@@ -219,7 +289,7 @@ class FacilityViewSet(ScopedModelViewSet):
         "governorate.name_en": _("governorate"),
     }
     list_select_related = ("directorate", "governorate")
-    search_fields = ["name_en", "name_ar", "name_ckb", "code"]
+    search_fields = ["search_key"]  # searched through the normalised key, see the index view
     filterset_class = FacilityFilterSet
     inspect_view_enabled = True
     edit_handler = ObjectList(
@@ -248,6 +318,7 @@ class CadreViewSet(ModelViewSet):
     list_export = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
     search_fields = ["name_en", "name_ar", "name_ckb", "code"]
     search_backend_name = None
+    add_to_reference_index = False
     form_fields = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
     copy_view_enabled = False
 
@@ -330,7 +401,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
             ),
             FieldRowPanel([FieldPanel("licence_number"), FieldPanel("national_id")]),
             FieldRowPanel([FieldPanel("cadre"), FieldPanel("sex")]),
-            FieldPanel("facility"),
+            FieldPanel("facility", widget=facility_chooser_viewset.widget_class),
             FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
             FieldPanel("different_person"),
         ],

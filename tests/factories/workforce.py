@@ -65,3 +65,16 @@ class RoleAssignmentFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = "auditor"
     level = "national"
+
+
+def staff_user(role: str, level: str, **scope):
+    """A user holding `role` over one scope and in the role's group, as the admin makes them.
+
+    `RoleAssignmentFactory` only writes the row (enough for `visible_to`); admin pages also need
+    the group's permissions, which `role_assign` gives.
+    """
+    from workforce.services import role_assign
+
+    user = UserFactory()
+    role_assign(user=user, role=role, level=level, **scope)
+    return user

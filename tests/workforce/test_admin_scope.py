@@ -186,3 +186,33 @@ def test_admin_add_form_warns_of_a_look_alike_and_saves_once_confirmed(
     assert kirkuk_worker.facility.health_workers.count() == 1
     client.post(url, {**data, "different_person": "on"})
     assert kirkuk_worker.facility.health_workers.count() == 2
+
+
+def test_facility_chooser_offers_and_finds_only_facilities_in_scope(
+    kirkuk_client, kirkuk_facility, basra_facility
+):
+    listing = kirkuk_client.get(reverse("facility_chooser:choose")).content.decode()
+    assert "Kirkuk General Hospital" in listing and "Basra Teaching Hospital" not in listing
+    url = reverse("facility_chooser:choose_results")
+    found = kirkuk_client.get(url, {"q": "Hospital"}).content.decode()
+    assert "Kirkuk General Hospital" in found and "Basra Teaching Hospital" not in found
+
+
+def test_facility_chooser_answers_404_for_a_facility_outside_scope(
+    kirkuk_client, kirkuk_facility, basra_facility
+):
+    assert (
+        kirkuk_client.get(reverse("facility_chooser:chosen", args=[basra_facility.pk])).status_code
+        == 404
+    )
+    chosen = kirkuk_client.get(reverse("facility_chooser:chosen", args=[kirkuk_facility.pk]))
+    assert "Kirkuk General Hospital" in chosen.content.decode()
+
+
+def test_facility_search_folds_arabic_letter_variants(kirkuk_client, kirkuk_facility):
+    kirkuk_facility.name_ar = "مستشفى إبن سينا"
+    kirkuk_facility.save()
+    html = page(kirkuk_client, "facilities:index", q="ابن سينا")
+    assert "Kirkuk General Hospital" in html
+    chooser = kirkuk_client.get(reverse("facility_chooser:choose_results"), {"q": "ابن سينا"})
+    assert "Kirkuk General Hospital" in chooser.content.decode()

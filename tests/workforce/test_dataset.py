@@ -60,3 +60,8 @@ def test_generate_dataset_with_reset_replaces_the_generated_data():
     generate("--reset")
     assert Facility.objects.count() == 200
     assert HealthWorker.objects.count() == 300
+
+
+def test_generate_dataset_fills_the_facility_search_keys():
+    generate()
+    assert not Facility.objects.filter(search_key="").exists()

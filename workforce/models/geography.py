@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from workforce.models.translated import TranslatedNameMixin
+from workforce.names import name_normalise
 from workforce.scope import ScopedQuerySet
 
 
@@ -72,6 +73,12 @@ class FacilityKind(models.TextChoices):
     DIRECTORATE_OFFICE = "office", _("Directorate office")
 
 
+def facility_search_key(facility) -> str:
+    """What search compares: the English, Arabic and Kurdish names, normalised, one string."""
+    names = (facility.name_en, facility.name_ar, facility.name_ckb, facility.code)
+    return " | ".join(name_normalise(name) for name in names)
+
+
 class FacilityQuerySet(ScopedQuerySet):
     scope_paths = {
         "region": "governorate__region",
@@ -106,6 +113,8 @@ class Facility(TranslatedNameMixin):
     )
     beds = models.PositiveIntegerField(_("beds"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The three names, normalised, for search in any script (see workforce.names).
+    search_key = models.CharField(max_length=620, editable=False, blank=True)
 
     objects = FacilityQuerySet.as_manager()
 
@@ -113,6 +122,10 @@ class Facility(TranslatedNameMixin):
         ordering = ["name_en"]
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
+
+    def save(self, *args, **kwargs):
+        self.search_key = facility_search_key(self)
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError
