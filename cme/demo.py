@@ -11,7 +11,7 @@ DEMO_SEED = 20261122
 STEPS = [
     ("1. reference places, facilities and health workers", workforce_demo.seed_workforce),
     ("2. demo users, one per role", workforce_demo.seed_users),
-    ("3. a health worker with a login", accounts_demo.seed_worker_login),
+    ("3. the demo health worker reads Arabic", accounts_demo.seed_preferred_languages),
     (
         "4. course catalogue, sections and three courses in three languages",
         content_demo.seed_courses,

@@ -254,8 +254,8 @@ def completions_build(ctx) -> None:
     )  # fmt: skip
     columns = ["completion_id", "serial", "verification_code", "holder_name_ar",
                "holder_name_latin", "course_title_en", "course_title_ar", "course_title_ckb",
-               "course_code", "cme_hours", "completed_on", "issued_at", "status", "status_reason", "signature",
-               "pdf"]  # fmt: skip
+               "course_code", "cme_hours", "completed_on", "issued_at", "status", "status_reason",
+               "signature", "pdf"]  # fmt: skip
     _copy(Certificate, columns, certificates, ctx=ctx, label="certificates",
           total=len(complete))  # fmt: skip
 

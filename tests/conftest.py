@@ -47,6 +47,17 @@ def _isolated_media(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """Each test starts in English: a request to /ar/ leaves Arabic active in the test's thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def kirkuk_facility(db):
     return FacilityFactory(directorate=directorate("KIR"), name_en="Kirkuk General Hospital")

@@ -1,7 +1,9 @@
 """Every catalogue is complete in Arabic and Kurdish Sorani, and is the one pages use."""
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -60,3 +62,25 @@ def test_compiled_catalogue_is_what_the_pages_show(client, language, expected):
     html = client.get(f"/{language}/accounts/login/").content.decode()
     assert expected in html
     assert "Forgot your password?" not in html
+
+
+ROOT_SOURCES_IGNORED = ["workforce", "courses", "certificates", "coverage", "tests", ".venv", "var"]
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="gettext is not installed")
+def test_root_catalogue_holds_every_string_of_cme_and_templates(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(
+        ROOT, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "__pycache__", "*.mo")
+    )
+    ignores = [f"--ignore={name}" for name in ROOT_SOURCES_IGNORED]
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "ar", "--no-location", *ignores],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cme.settings.test"},
+        check=True,
+        capture_output=True,
+    )
+    extracted = {e.msgid for e in polib.pofile(str(copy / "locale/ar/LC_MESSAGES/django.po"))}
+    committed = {e.msgid for e in polib.pofile(str(ROOT / "locale/ar/LC_MESSAGES/django.po"))}
+    assert sorted(extracted - committed) == []

@@ -102,6 +102,7 @@ class RegistrationForm(UserCreationForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.pop("autofocus", None)
+        self.fields["cadre"].queryset = selectors.registration_cadres()
         self.fields["governorate"].queryset = selectors.registration_governorates()
         governorate_id = self.data.get("governorate") or None
         if governorate_id and str(governorate_id).isdigit():

@@ -1,16 +1,22 @@
 """Reads about accounts: a person's language, their registry record, their roles."""
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 
-from workforce.models import Facility, Governorate, HealthWorker, RoleAssignment
+from workforce.models import Cadre, Facility, Governorate, HealthWorker, RoleAssignment
+
+
+def preferred_language(*, user) -> str:
+    """The language the user chose on their profile, or "" if they never chose."""
+    preferences = getattr(user, "preferences", None) if user.pk else None
+    return getattr(preferences, "language", "")
 
 
 def language_for(*, user) -> str:
     """The language to use when writing to this user (emails, PDFs); the site default if unset."""
-    preferences = getattr(user, "preferences", None) if user.pk else None
-    language = getattr(preferences, "language", "")
-    return language or settings.LANGUAGE_CODE
+    return preferred_language(user=user) or settings.LANGUAGE_CODE
 
 
 def health_worker_of(*, user) -> HealthWorker | None:
@@ -38,15 +44,26 @@ def roles_of(*, user) -> set[str]:
     return set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
 
 
+def _in_reading_order(queryset: QuerySet) -> QuerySet:
+    """Sorted by the name the reader sees: in their language, or in English where that is blank."""
+    language = (get_language() or "en").split("-")[0]
+    if language not in ("ar", "ckb"):
+        return queryset.order_by("name_en")
+    return queryset.order_by(Coalesce(NullIf(f"name_{language}", Value("")), "name_en"))
+
+
+def registration_cadres() -> QuerySet[Cadre]:
+    """Cadres offered when a health worker registers."""
+    return _in_reading_order(Cadre.objects.all())
+
+
 def registration_governorates() -> QuerySet[Governorate]:
     """Governorates offered when a health worker registers (the public list of places)."""
-    return Governorate.objects.order_by("name_en")
+    return _in_reading_order(Governorate.objects.all())
 
 
 def registration_facilities(*, governorate_id: int | None) -> QuerySet[Facility]:
     """Active facilities of one governorate, offered when a health worker registers."""
     if not governorate_id:
         return Facility.objects.none()
-    return Facility.objects.filter(governorate_id=governorate_id, is_active=True).order_by(
-        "name_en"
-    )
+    return _in_reading_order(Facility.objects.filter(governorate_id=governorate_id, is_active=True))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cme.accounts.models import AccountPreferences
 from workforce.models import Cadre, Facility, HealthWorker
 from workforce.names import digits_to_ascii, name_normalise
+from workforce.services import health_worker_create
 
 # One message for every way a claim can fail (unknown number, wrong name, record already has an
 # account), so an anonymous visitor learns nothing about which licence numbers exist.
@@ -121,7 +122,7 @@ def account_register_new(
     ):
         raise ValidationError(IDENTIFIER_TAKEN, code="identifier_taken")
     user = _user_create(username=username, password=password, email=email, language=language)
-    worker = HealthWorker(
+    health_worker_create(
         name_ar=name_ar.strip(),
         name_latin=name_latin.strip(),
         cadre=cadre,
@@ -132,8 +133,6 @@ def account_register_new(
         email=email,
         user=user,
     )
-    worker.full_clean()
-    worker.save()
     return user
 
 

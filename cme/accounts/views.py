@@ -51,9 +51,8 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        language = selectors.language_for(user=form.get_user())
-        preferences = getattr(form.get_user(), "preferences", None)
-        if preferences is not None and preferences.language:
+        language = selectors.preferred_language(user=form.get_user())
+        if language:
             response["Location"] = translate_url(response["Location"], language)
             _remember_language(response, language)
         return response
@@ -122,8 +121,7 @@ def facilities(request: HttpRequest) -> JsonResponse:
     rows = selectors.registration_facilities(
         governorate_id=int(governorate) if governorate.isdigit() else None
     )
-    options = sorted(({"id": f.pk, "name": f.name} for f in rows), key=lambda o: o["name"])
-    return JsonResponse({"facilities": options})
+    return JsonResponse({"facilities": [{"id": f.pk, "name": f.name} for f in rows]})
 
 
 @login_required
@@ -133,7 +131,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     initial = {
         "email": request.user.email,
         "phone": worker.phone if worker else "",
-        "language": selectors.language_for(user=request.user),
+        "language": selectors.preferred_language(user=request.user) or get_language(),
     }
     form = ProfileForm(request.POST or None, initial=initial, has_record=worker is not None)
     if request.method == "POST" and form.is_valid():

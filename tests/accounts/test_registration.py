@@ -141,3 +141,24 @@ def test_registration_stops_guessing_after_ten_failed_claims_from_one_address(
     assert "Too many attempts" in response.content.decode()
     registered_worker.refresh_from_db()
     assert registered_worker.user is None
+
+
+def test_without_javascript_the_form_returns_with_the_governorates_facilities(
+    client, kirkuk_facility
+):
+    FacilityFactory(directorate=directorate("BAS"), name_en="Basra Clinic")
+    data = _new_worker_data(kirkuk_facility, facility="")
+    html = client.post(REGISTER, data).content.decode()
+    assert f'<option value="{kirkuk_facility.pk}">Kirkuk General Hospital</option>' in html
+    assert "Basra Clinic" not in html
+
+
+def test_facilities_are_listed_in_the_order_of_the_readers_language(client, kirkuk_facility):
+    kirkuk_facility.name_ar = "مستشفى الجمهوري"
+    kirkuk_facility.save()
+    FacilityFactory(
+        directorate=directorate("KIR"), name_en="Azadi Hospital", name_ar="مستشفى كركوك"
+    )
+    url = f"/ar/accounts/register/facilities/?governorate={kirkuk_facility.governorate_id}"
+    names = [row["name"] for row in client.get(url).json()["facilities"]]
+    assert names == ["مستشفى الجمهوري", "مستشفى كركوك"]
