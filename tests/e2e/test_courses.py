@@ -110,6 +110,11 @@ def test_offline_pack_downloads_and_opens_from_disk_with_no_network(page, tmp_pa
     assert reader.locator("h1").inner_text() == "Medical oxygen"
     reader.get_by_role("link", name="Sources").first.click()
     assert "Cylinders need no electricity." in reader.locator("main").inner_text()
-    assert reader.locator("img[alt=Cylinder]").evaluate("img => img.naturalWidth") > 0
+    picture = reader.locator("img[alt=Cylinder]")
+    picture.scroll_into_view_if_needed()
+    # A lazy image loads a moment after it scrolls into view: wait for it rather than race it.
+    reader.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle(), timeout=10_000
+    )
     assert reader.locator(".site-header").evaluate("e => getComputedStyle(e).display") == "flex"
     offline.close()
