@@ -32,6 +32,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
+    # Wagtail caches renditions by image id; a rendition cached by an earlier test points at a
+    # file in that test's media folder, so every test starts with empty caches as with its media.
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
