@@ -147,6 +147,15 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
     excused_counts_as_attended = models.BooleanField(
         _("excused absences count as attended"), default=False
     )
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("certificate template"),
+        help_text=_("Leave empty to use the ministry's default certificate template."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -170,6 +179,7 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
                 FieldPanel("min_attendance_percent"),
                 FieldPanel("pass_mark_percent"),
                 FieldPanel("excused_counts_as_attended"),
+                FieldPanel("certificate_template"),
             ],
             heading=_("Credits and completion rule"),
         ),
