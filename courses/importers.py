@@ -183,8 +183,15 @@ class _Lookup:
 
     def load_licences(self, licences: set[str]) -> None:
         """Registry workers in the importer's scope with these licence numbers."""
-        missing = [number for number in licences if number.upper() not in self.by_licence]
         visible = HealthWorker.objects.visible_to(self.user, roles=["trainer", "administrator"])
+        # Exact matches first (as written, and in capitals): they use the unique index. Only what
+        # is still unknown then goes through the slower case-insensitive comparison.
+        wanted = {number for number in licences if number.upper() not in self.by_licence}
+        exact = sorted(wanted | {number.upper() for number in wanted})
+        for start in range(0, len(exact), 500):
+            for worker in visible.filter(licence_number__in=exact[start : start + 500]):
+                self.by_licence[worker.licence_number.upper()] = worker
+        missing = [number for number in wanted if number.upper() not in self.by_licence]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             query = Q()
@@ -361,7 +368,7 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
         if status:
             mark = marks.get((session.pk, enrolment.pk))
             if mark is None:
-                marks[(session.pk, enrolment.pk)] = AttendanceMark(status=status)
+                marks[(session.pk, enrolment.pk)] = _NewMark(status)
                 new_marks.append((session.pk, enrolment, status, uuid.uuid4()))
             elif mark.status != status:
                 before = snapshot(RecordChange.Kind.ATTENDANCE, mark)
@@ -460,6 +467,13 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
     report.scores_saved = len(new_scores) + len(changed_scores)
 
 
+@dataclass(frozen=True, slots=True)
+class _NewMark:
+    """A mark this import adds, for a later row of the same person and day to compare with."""
+
+    status: str
+
+
 def _change(kind, record, action, enrolment, before=None) -> tuple:
     key = record.client_uuid if kind == RecordChange.Kind.ATTENDANCE else None
     return (kind, record.pk, action, before or {}, snapshot(kind, record), enrolment, key)
@@ -471,35 +485,59 @@ def _converter(field):
     if kind == "UUIDField" and not connection.features.has_native_uuid_field:
         return lambda value: value.hex
     if kind == "JSONField":
-        return lambda value: connection.ops.adapt_json_value(value, field.encoder)
-    if kind == "DateTimeField":
-        prepared = {}  # one timestamp for the whole import: prepare it once
-        return lambda value: prepared.setdefault(value, field.get_db_prep_save(value, connection))
+        return _memoised(lambda value: connection.ops.adapt_json_value(value, field.encoder))
+    if kind == "DateTimeField":  # one timestamp for the whole import: prepared once
+        return _memoised(lambda value: field.get_db_prep_save(value, connection))
     return None
 
 
+def _memoised(convert):
+    """Convert each distinct value once: an import repeats a few values thousands of times."""
+    done: dict = {}
+
+    def converted(value):
+        key = value if isinstance(value, datetime.datetime) else repr(value)
+        if key not in done:
+            done[key] = convert(value)
+        return done[key]
+
+    return converted
+
+
 def _insert(model, field_names: list[str], rows: list[tuple], batch_size: int = 2000) -> None:
-    """INSERT rows in multi-row statements, preparing only the values that need it."""
+    """INSERT rows in multi-row statements (COPY on PostgreSQL), preparing only what needs it."""
     if not rows:
         return
     fields = [model._meta.get_field(name) for name in field_names]
-    convert = {i: _converter(f) for i, f in enumerate(fields) if _converter(f)}
+    convert = {i: c for i, f in enumerate(fields) if (c := _converter(f))}
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     cell = "(" + ", ".join(["%s"] * len(fields)) + ")"
     step = min(batch_size, max(1, 30000 // len(fields)))  # SQLite allows 32,766 parameters
+
+    def prepared(row):
+        row = list(row)
+        for i, converter in convert.items():
+            if row[i] is not None:
+                row[i] = converter(row[i])
+        return row
+
+    table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows; a VALUES list of 30,000 placeholders costs psycopg seconds
+            # just to parse the statement.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(prepared(row))
+            return
         for start in range(0, len(rows), step):
             chunk = rows[start : start + step]
             values = []
             for row in chunk:
-                row = list(row)
-                for i, converter in convert.items():
-                    if row[i] is not None:
-                        row[i] = converter(row[i])
-                values.extend(row)
+                values.extend(prepared(row))
             # Only the model's own table and column names are formatted in; values are parameters.
-            sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+            sql = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
             cursor.execute(sql + ", ".join([cell] * len(chunk)), values)
 
 
