@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.qr import qr_runs
-from cme.pdf import draw_shaped, register_fonts, shape_line
+from cme.pdf import draw_shaped, join_shaped, register_fonts, shape_line
 
 # Streams are Flate only: ASCII85 on top makes them a quarter bigger and costs time per PDF.
 rl_config.useA85 = 0
@@ -119,11 +119,25 @@ class CertificateRenderer:
         canvas.save()
         return buffer.getvalue()
 
-    def _line(self, canvas, text, *, y, size, bold=False, language="en", x=None, align="center"):
+    def _line(
+        self,
+        canvas,
+        text,
+        *,
+        y,
+        size,
+        bold=False,
+        language="en",
+        x=None,
+        align="center",
+        variable=False,
+    ):
         if not text:
             return
         rtl = language in ("ar", "ckb")
-        line = shape_line(text, bold=bold, rtl=rtl, language=language if rtl else None)
+        line = shape_line(
+            text, bold=bold, rtl=rtl, language=language if rtl else None, variable=variable
+        )
         width, _height = self.page_size
         draw_shaped(canvas, line, x=width / 2 if x is None else x, y=y, size=size, align=align)
 
@@ -175,7 +189,15 @@ class CertificateRenderer:
         for language in self.languages:
             name = names[language] or facts.holder_latin or facts.holder_arabic
             if name not in shown:
-                self._line(canvas, name, y=y, size=self.name_size, bold=True, language=language)
+                self._line(
+                    canvas,
+                    name,
+                    y=y,
+                    size=self.name_size,
+                    bold=True,
+                    language=language,
+                    variable=True,
+                )
                 shown.append(name)
                 y -= 34
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
@@ -242,38 +264,40 @@ class CertificateRenderer:
         canvas.rect(left, bottom, self.qr_size, self.qr_size, stroke=0, fill=1)
         top = bottom + self.qr_size - quiet * module
         origin = left + quiet * module
-        path = ["0 0 0 rg"]
-        for row, column, length in runs:
-            path.append(
-                f"{origin + column * module:.2f} {top - (row + 1) * module:.2f} "
-                f"{length * module:.2f} {module:.2f} re"
-            )
-        path.append("f")
+        # One filled path in module units: the matrix maps module (column, row) to the page.
+        path = [f"q 0 0 0 rg {module:.4f} 0 0 {-module:.4f} {origin:.2f} {top:.2f} cm"]
+        path += [f"{column} {row} {length} 1 re" for row, column, length in runs]
+        path.append("f Q")
         canvas._code.append("\n".join(path))
         canvas.setFillColorRGB(0.25, 0.25, 0.25)
         language = self.languages[0]
         labels = _labels(language)
         x = left - 10
-        self._line(
-            canvas,
-            f"{labels['serial']}: {facts.serial}",
-            x=x,
-            y=bottom + 30,
-            size=self.small_size + 1,
-            bold=True,
-            align="right",
+        # Labels and the site's address are shaped once per process; only the values are new.
+        code = shape_line(facts.verification_code)
+        address = _site_verify(facts.verification_url)
+        prefix = address.removesuffix(f"{facts.verification_code}/")
+        lines = (
+            (
+                join_shaped(
+                    shape_line(f"{labels['serial']}: ", bold=True, rtl=False),
+                    shape_line(facts.serial, bold=True, rtl=False),
+                ),
+                30,
+                self.small_size + 1,
+            ),
+            (
+                join_shaped(
+                    shape_line(f"{labels['verify']}: {prefix}", rtl=False),
+                    *((code, shape_line("/")) if prefix != address else (shape_line(address),)),
+                ),
+                17,
+                self.small_size,
+            ),
+            (code, 5, self.small_size),
         )
-        self._line(
-            canvas,
-            f"{labels['verify']}: {_site_verify(facts.verification_url)}",
-            x=x,
-            y=bottom + 17,
-            size=self.small_size,
-            align="right",
-        )
-        self._line(
-            canvas, facts.verification_code, x=x, y=bottom + 5, size=self.small_size, align="right"
-        )
+        for line, rise, size in lines:
+            draw_shaped(canvas, line, x=x, y=bottom + rise, size=size, align="right")
 
 
 def _site_verify(url: str) -> str:

@@ -1,7 +1,15 @@
 """Shared PDF building blocks: bundled fonts and mixed-direction text with extractable Unicode."""
 
 from cme.pdf.fonts import ARABIC, ARABIC_BOLD, LATIN, LATIN_BOLD, register_fonts
-from cme.pdf.text import ShapedLine, draw_shaped, draw_text, has_arabic, shape_line, text_width
+from cme.pdf.text import (
+    ShapedLine,
+    draw_shaped,
+    draw_text,
+    has_arabic,
+    join_shaped,
+    shape_line,
+    text_width,
+)
 
 __all__ = [
     "ARABIC",
@@ -12,6 +20,7 @@ __all__ = [
     "draw_shaped",
     "draw_text",
     "has_arabic",
+    "join_shaped",
     "register_fonts",
     "shape_line",
     "text_width",

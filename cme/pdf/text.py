@@ -7,11 +7,13 @@ shaped glyph's code maps (ToUnicode, see `TextFont`) to the letters of its HarfB
 `pdftotext` and copy-paste return the letters typed, in logical order, not presentation forms.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import uharfbuzz
 from bidi import algorithm as bidi_algorithm
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,17 +27,22 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _PRIVATE_START = 0xE000
+# Kerning within this many 1/1000 em leaves no gap or overlap that text extraction would read
+# as a space or a joined word.
+_KERN_TOLERANCE = 100
+
+
+_ARABIC = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _ARABIC_RANGES) + "]")
 
 
 def is_arabic_script(char: str) -> bool:
     """Whether a character belongs to the Arabic script blocks (Arabic, Kurdish, Persian)."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _ARABIC_RANGES)
+    return _ARABIC.match(char) is not None
 
 
 def has_arabic(text: str) -> bool:
     """Whether a text contains any Arabic-script character."""
-    return any(is_arabic_script(char) for char in text)
+    return _ARABIC.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,7 @@ class GlyphRun:
     adjustments: tuple[float, ...]
     rises: tuple[float, ...] | None
     width: float
+    numbers: tuple[str, ...]  # the adjustments as written in a TJ array, "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +186,17 @@ def _font_segments(run: str, *, rtl: bool, fonts: tuple[str, str]) -> list[tuple
     return segments
 
 
+def _natural_width(glyphs: "_FontGlyphs", gid: int, text: str) -> int | None:
+    """The width of the letter's own code when `gid` is its nominal glyph, else None."""
+    if len(text) != 1:
+        return None
+    face = glyphs.face
+    code = ord(text)
+    if face.charToGlyph.get(code) != gid or code not in face.charWidths:
+        return None
+    return round(face.charWidths[code])
+
+
 def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> GlyphRun:
     glyphs = _glyphs(font_name)
     buffer = uharfbuzz.Buffer()
@@ -209,6 +228,11 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         # no gap where HarfBuzz shifted a glyph (Amiri moves some letters by offset, not advance).
         reach = advance + offsets[index + 1] - offsets[index]
         pdf_width = round(reach) if reach >= 0 else round(advance)
+        natural = _natural_width(glyphs, info.codepoint, cluster_text)
+        if natural is not None and reach >= 0 and abs(reach - natural) <= _KERN_TOLERANCE:
+            # A kerned letter keeps its own code and width (the TJ number moves it), so a
+            # kerning pair gives no new code: subsets of the same letters stay the same.
+            pdf_width = natural
         code = glyphs.code_for(info.codepoint, cluster_text, pdf_width)
         codes.append(chr(code))
         # TJ numbers move the pen left by n/1000 em: undo the PDF width, apply HarfBuzz's advance
@@ -220,6 +244,7 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         font_name=font_name,
         codes="".join(codes),
         adjustments=tuple(adjustments),
+        numbers=tuple(_tj_number(value) for value in adjustments),
         rises=tuple(rises) if any(rises) else None,
         width=width,
     )
@@ -227,11 +252,20 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
 
 @lru_cache(maxsize=2048)
 def shape_line(
-    text: str, *, bold: bool = False, rtl: bool | None = None, language: str | None = None
+    text: str,
+    *,
+    bold: bool = False,
+    rtl: bool | None = None,
+    language: str | None = None,
+    variable: bool = False,
 ) -> ShapedLine:
-    """Shape a line of mixed Arabic/Kurdish/Latin text; `rtl` None means from its first letter."""
+    """Shape a line of mixed Arabic/Kurdish/Latin text; `rtl` None means from its first letter.
+
+    `variable` marks text that differs between documents drawn alike (a holder's name), which
+    goes to the fonts' per-document instances so the shared subsets stay the same.
+    """
     base_level = bidi_algorithm.get_base_level(text) if rtl is None else int(rtl)
-    fonts = font_pair(bold=bold)
+    fonts = font_pair(bold=bold, variable=variable)
     runs: list[GlyphRun] = []
     for level, run_text in _visual_runs(text, base_level):
         run_rtl = bool(level % 2)
@@ -248,11 +282,29 @@ def shape_line(
     )
 
 
+def join_shaped(*lines: ShapedLine) -> ShapedLine:
+    """Left-to-right lines drawn one after the other as one line (a label and a value)."""
+    return ShapedLine(
+        text="".join(line.text for line in lines),
+        runs=tuple(run for line in lines for run in line.runs),
+        width=sum(line.width for line in lines),
+        rtl=False,
+    )
+
+
 def _number(value: float) -> str:
     rounded = round(value, 2)
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.2f}".rstrip("0")
+
+
+def _tj_number(value: float) -> str:
+    text = _number(value)
+    return "" if text == "0" else text + " "
+
+
+_ESCAPED = [f"({escapePDF(bytes((byte,)))})" for byte in range(256)]
 
 
 def draw_shaped(
@@ -265,7 +317,6 @@ def draw_shaped(
     elif align == "center":
         x -= width / 2
     doc = canvas._doc
-    escape = canvas._escape
     size_text = _number(size)
     code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
     for run in line.runs:
@@ -273,8 +324,20 @@ def draw_shaped(
         index = 0
         rise = 0.0
         carried = False
+        numbers = run.numbers
         for subset, data in font.splitString(run.codes, doc):
             code.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
+            if run.rises is None:
+                # The common case, no glyph raised: the TJ array straight from the run's numbers.
+                pieces = [
+                    numbers[index + position] + _ESCAPED[byte] for position, byte in enumerate(data)
+                ]
+                if carried:
+                    pieces[0] = _ESCAPED[data[0]]
+                index += len(data)
+                code.append(f"[{''.join(pieces)}{numbers[index]}] TJ")
+                carried = True
+                continue
             parts = []
             for position, byte in enumerate(data):
                 target = run.rises[index] * size / 1000 if run.rises else 0.0
@@ -287,7 +350,7 @@ def draw_shaped(
                 before = 0 if position == 0 and carried else run.adjustments[index]
                 if before:
                     parts.append(_number(before))
-                parts.append(f"({escape(bytes((byte,)))})")
+                parts.append(_ESCAPED[byte])
                 index += 1
             after = run.adjustments[index]
             if after:
