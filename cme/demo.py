@@ -2,8 +2,9 @@
 
 import random
 
+from certificates import demo as certificates_demo
 from cme.accounts import demo as accounts_demo
-from courses import content_demo
+from courses import content_demo, tracking_demo
 from workforce import demo as workforce_demo
 
 DEMO_SEED = 20261122
@@ -15,6 +16,14 @@ STEPS = [
     (
         "4. course catalogue, sections and three courses in three languages",
         content_demo.seed_courses,
+    ),
+    (
+        "5. workshops in several governorates: closed, running today, to come",
+        tracking_demo.seed_workshops,
+    ),
+    (
+        "6. certificate templates and the certificates of closed workshops",
+        certificates_demo.seed_certificates,
     ),
 ]
 
