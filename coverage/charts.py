@@ -120,3 +120,22 @@ def column_chart(*, title: str, columns: list[tuple[str, int]]) -> str:
         '{}</svg>',
         width, title, bars,
     )  # fmt: skip
+
+
+def chart_data(
+    *, kind: str, title: str, labels: list[str], series: list[list], names=(), unit: str = "%"
+) -> dict:
+    """What the vendored Chartist draws (coverage/static/coverage/charts.js) in place of the SVG.
+
+    `kind` is "bars" (horizontal, one per label) or "columns" (vertical, the monthly trend).
+    """
+    return {
+        "kind": kind,
+        "title": str(title),
+        "labels": [str(label) for label in labels],
+        "series": [
+            [None if value is None else round(value, 1) for value in values] for values in series
+        ],  # fmt: skip
+        "names": [str(name) for name in names],
+        "unit": unit,
+    }

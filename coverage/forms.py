@@ -5,8 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage
-from coverage.selectors import LEVELS, CoverageQuery
+from coverage.selectors import LEVELS, CoverageQuery, course_rows
 from workforce.models import Cadre
 from workforce.names import digits_to_ascii
 
@@ -37,11 +36,8 @@ def last_twelve_months() -> tuple[datetime.date, datetime.date]:
 class CoverageFilterForm(forms.Form):
     start = MonthField(label=_("From month"), required=False)
     end = MonthField(label=_("To month"), required=False)
-    courses = forms.ModelMultipleChoiceField(
-        label=_("Courses"),
-        queryset=CoursePage.objects.filter(locale__language_code="en").order_by("code"),
-        required=False,
-        help_text=_("None chosen: every course."),
+    courses = forms.TypedMultipleChoiceField(
+        label=_("Courses"), coerce=int, required=False, help_text=_("None chosen: every course.")
     )
     cadres = forms.ModelMultipleChoiceField(
         label=_("Cadres"),
@@ -56,9 +52,19 @@ class CoverageFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["courses"].label_from_instance = lambda course: (
-            f"{course.code} · {course.title}"
-        )
+        # Plain rows, titles in the reader's language: 500 course pages as model instances cost
+        # more than the whole coverage table.
+        self.course_list = course_rows()
+        self.fields["courses"].choices = [
+            (course.id, f"{course.code} · {course.name}") for course in self.course_list
+        ]
+
+    def chosen_courses(self, query: CoverageQuery) -> list:
+        """The rows of the courses asked for (all of them when none were chosen)."""
+        if not query.courses:
+            return self.course_list
+        chosen = set(query.courses)
+        return [course for course in self.course_list if course.id in chosen]
 
     def clean(self):
         data = super().clean()
@@ -82,7 +88,7 @@ class CoverageFilterForm(forms.Form):
         return CoverageQuery(
             start=data["start"],
             end=data["end"],
-            courses=tuple(sorted(course.pk for course in data["courses"])),
+            courses=tuple(sorted(data["courses"])),
             cadres=tuple(sorted(cadre.pk for cadre in data["cadres"])),
             level=data["level"],
             place_id=data.get("place") if data["level"] != "national" else None,

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
@@ -14,8 +14,9 @@ from coverage.models import CoverageExport, ReportSubscription
 from coverage.selectors import CHILD_LEVEL
 from workforce.models import Governorate
 
-COURSES_PER_PAGE = {"national": 10, "governorate": 10, "directorate": 3, "facility": 5}
+COURSES_PER_PAGE = {"national": 10, "governorate": 10, "directorate": 2, "facility": 5}
 INLINE_EXPORT_ROWS = 20_000
+CHART_MAX_BARS = 40  # past that (the facilities of a large directorate) the table says it better
 
 
 def auditor_required(view):
@@ -89,8 +90,12 @@ def _focus(form, query) -> int | None:
         return focus
     if query.courses:
         return query.courses[0]
-    first = selectors.course_rows()[:1]
+    first = form.course_list[:1]
     return first[0].id if first else None
+
+
+def _course(form, course_id):
+    return next((course for course in form.course_list if course.id == course_id), None)
 
 
 @auditor_required
@@ -100,24 +105,37 @@ def index(request):
     context = _context(request, form, query, "index")
     if query is None:
         return render(request, "coverage/index.html", context, status=400)
-    courses = selectors.course_rows(ids=query.courses)
+    courses = form.chosen_courses(query)
     paginator = Paginator(courses, COURSES_PER_PAGE[query.level])
     page = paginator.get_page(form.cleaned_data.get("page"))
     table = selectors.coverage_table(
         user=request.user, query=query, course_ids=[course.id for course in page]
     )
     child = CHILD_LEVEL.get(query.level)
+    # A directorate can hold hundreds of facilities: links and figures are made into text here
+    # once, which the template then only prints.
+    base = _querystring(request, level=None, place=None, page=None)
+    links = {
+        row.id: f"{base}{'&' if base else ''}level={child}&place={row.id}" if child else ""
+        for row in table.places
+    }
+    separator = formats.get_format("DECIMAL_SEPARATOR")
     blocks = []
     for course in page:
-        rows = []
-        for row in table.places:
-            link = _querystring(request, level=child, place=row.id, page=None) if child else ""
-            rows.append({"place": row, "figures": table.figures(row.id, course.id), "link": link})
-        blocks.append({"course": course, "rows": rows, "total": table.totals[course.id]})
+        rows = [
+            {"place": row, "link": links[row.id],
+             **_figure_texts(table.figures(row.id, course.id), separator)}
+            for row in table.places
+        ]  # fmt: skip
+        total = _figure_texts(table.totals[course.id], separator)
+        blocks.append({"course": course, "rows": rows, "total": total})
     focus = _focus(form, query)
     map_svg = chart_svg = ""
     if focus:
-        shares = selectors.map_shares(user=request.user, query=query, course_id=focus)
+        if query.level == "national" and focus in {course.id for course in page}:
+            shares = {place.id: table.figures(place.id, focus) for place in table.places}
+        else:
+            shares = selectors.map_shares(user=request.user, query=query, course_id=focus)
         map_svg = charts.coverage_map(
             governorates=list(Governorate.objects.all()),
             figures=shares,
@@ -128,8 +146,15 @@ def index(request):
             for row in table.places
             if focus in {course.id for course in page}
         ]
-        if focus_rows:
+        if focus_rows and len(focus_rows) <= CHART_MAX_BARS:
             chart_svg = charts.bar_chart(title=_("Coverage by place"), bars=focus_rows)
+            context["chart_data"] = charts.chart_data(
+                kind="bars",
+                title=_("Coverage by place"),
+                labels=[label for label, _share in focus_rows],
+                series=[[share for _label, share in focus_rows]],
+                names=[_("Coverage")],
+            )
         context["map_rows"] = [
             (governorate, shares[governorate.pk])
             for governorate in Governorate.objects.filter(pk__in=shares).order_by("name_en")
@@ -138,7 +163,7 @@ def index(request):
         blocks=blocks,
         page=page,
         focus=focus,
-        focus_course=next(iter(selectors.course_rows(ids=[focus])), None) if focus else None,
+        focus_course=_course(form, focus),
         map_svg=map_svg,
         chart_svg=chart_svg,
         page_links={
@@ -150,6 +175,16 @@ def index(request):
         subscribed=ReportSubscription.objects.filter(user=request.user, is_active=True).exists(),
     )
     return render(request, "coverage/index.html", context)
+
+
+def _figure_texts(figures, separator: str) -> dict[str, str]:
+    share = "—" if figures.share is None else f"{figures.share:.1f}".replace(".", separator) + "%"
+    return {
+        "trained": str(figures.trained),
+        "workforce": str(figures.workforce),
+        "share": share,
+        "certificates": str(figures.certificates),
+    }
 
 
 @auditor_required
@@ -165,10 +200,10 @@ def gaps(request):
     )
     context.update(
         focus=focus,
-        focus_course=next(iter(selectors.course_rows(ids=[focus])), None) if focus else None,
+        focus_course=_course(form, focus),
         gaps=gap_rows[:200],
         gap_count=len(gap_rows),
-        course_choices=selectors.course_rows(ids=query.courses) if query.courses else [],
+        course_choices=form.chosen_courses(query) if query.courses else [],
     )
     return render(request, "coverage/gaps.html", context)
 
@@ -181,11 +216,17 @@ def trend(request):
     if query is None:
         return render(request, "coverage/trend.html", context, status=400)
     months = selectors.coverage_trend(user=request.user, query=query)
+    columns = [(month.strftime("%Y-%m"), n) for month, n in months]
     context.update(
         months=months,
-        chart_svg=charts.column_chart(
+        chart_svg=charts.column_chart(title=_("Completions per month"), columns=columns),
+        chart_data=charts.chart_data(
+            kind="columns",
             title=_("Completions per month"),
-            columns=[(month.strftime("%Y-%m"), n) for month, n in months],
+            labels=[label for label, _n in columns],
+            series=[[n for _label, n in columns]],
+            names=[_("Completions")],
+            unit="",
         ),
     )
     return render(request, "coverage/trend.html", context)
@@ -203,7 +244,20 @@ def knowledge(request):
     for gain in gains:
         bars.append((f"{gain.place.name} · {pre}", _float(gain.pre_mean)))
         bars.append((f"{gain.place.name} · {post}", _float(gain.post_mean)))
-    context.update(gains=gains, chart_svg=charts.bar_chart(title=_("Knowledge gain"), bars=bars))
+    context.update(
+        gains=gains,
+        chart_svg=charts.bar_chart(title=_("Knowledge gain"), bars=bars),
+        chart_data=charts.chart_data(
+            kind="bars",
+            title=_("Knowledge gain"),
+            labels=[gain.place.name for gain in gains],
+            series=[
+                [_float(gain.pre_mean) for gain in gains],
+                [_float(gain.post_mean) for gain in gains],
+            ],
+            names=[_("Mean pre-test"), _("Mean post-test")],
+        ),
+    )
     return render(request, "coverage/knowledge.html", context)
 
 
