@@ -47,3 +47,28 @@ def test_holder_cannot_revoke_own_certificate(certificate, client, holder_user):
 def test_my_certificates_selector_lists_only_the_holders(certificate, holder_user):
     assert list(certificates_of_holder(user=holder_user)) == [certificate]
     assert not certificates_of_holder(user=UserFactory(username="other")).exists()
+
+
+def test_my_learning_lists_the_holders_certificate_with_its_download(
+    certificate, client, holder_user
+):
+    client.force_login(holder_user)
+
+    page = client.get("/learning/").content.decode()
+
+    assert certificate.serial in page
+    assert f"/certificates/{certificate.pk}/download/" in page
+    assert f"/certificates/{certificate.pk}/badge.json" in page
+
+
+def test_my_learning_of_another_worker_shows_no_one_elses_certificate(certificate, client):
+    from tests.factories.workforce import HealthWorkerFactory
+
+    other = UserFactory(username="other.worker")
+    HealthWorkerFactory(user=other)
+    client.force_login(other)
+
+    page = client.get("/learning/").content.decode()
+
+    assert certificate.serial not in page
+    assert "No certificates yet" in page
