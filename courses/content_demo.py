@@ -173,6 +173,30 @@ DOCUMENTS = {
 }
 
 
+# The handout's link text in the reader's language (the PDFs themselves are in English).
+DOCUMENT_LINK_TEXT = {
+    "cylinder-checklist": {
+        "ar": "قائمة فحص سلامة أسطوانات الأوكسجين",
+    },
+    "restricted-supplier-contacts": {
+        "ar": "قائمة مجهزي الأوكسجين والمهندسين المناوبين (للموظفين فقط)",
+    },
+    "herams-questionnaire": {"ar": "استبيان المرافق HeRAMS: دليل العمل الميداني"},
+    "restricted-herams-credentials": {
+        "ar": "دليل حسابات جامعي بيانات HeRAMS (للموظفين فقط)",
+    },
+    "ipc-poster": {
+        "ar": "ملصق نظافة اليدين وفرز النفايات",
+        "ckb": "پۆستەری پاکوخاوێنیی دەست و جیاکردنەوەی پاشماوە",
+    },
+    "oxygen-slides": {"ar": "مصادر الأوكسجين: الشرائح"},
+    "referral-slides": {
+        "ar": "الإحالة من العيادات المتنقلة: الشرائح",
+        "ckb": "ڕەوانەکردن لە کلینیکە گەڕۆکەکانەوە: سلایدەکان",
+    },
+}
+
+
 def _png(kind: str) -> bytes:
     """A small wordless teaching diagram (words belong in the translatable caption)."""
     from PIL import Image as PillowImage
@@ -272,13 +296,16 @@ def _stream(body: list, *, media: dict, language: str) -> list[dict]:
                     "type": "handout",
                     "value": {
                         "document": media[value],
-                        "title": "",
+                        "title": DOCUMENT_LINK_TEXT[value].get(language, ""),
                         "description": "",
                     },
                 }
             )
         elif kind == "slides":
-            blocks.append({"type": "slide_deck", "value": {"document": media[value], "title": ""}})
+            title = DOCUMENT_LINK_TEXT[value].get(language, "")
+            blocks.append(
+                {"type": "slide_deck", "value": {"document": media[value], "title": title}}
+            )
         elif kind == "callout":
             callout_kind, title, text = value
             blocks.append(

@@ -87,3 +87,12 @@ def test_demo_handouts_for_staff_only_sit_in_the_restricted_collection(client, d
 def test_seeding_the_demo_twice_adds_no_second_course(demo):
     content_demo.seed_courses(rng=random.Random(1), report={})
     assert CoursePage.objects.filter(code="OXY-101", locale__language_code="en").count() == 1
+
+
+def test_demo_handouts_are_named_in_the_readers_language(client, demo):
+    from wagtail.documents import get_document_model
+
+    english_titles = list(get_document_model().objects.values_list("title", flat=True))
+    for module in ModulePage.objects.live().exclude(locale__language_code="en"):
+        html = client.get(module.url).content.decode()
+        assert [title for title in english_titles if title in html] == [], module.url

@@ -118,3 +118,28 @@ def test_offline_pack_downloads_and_opens_from_disk_with_no_network(page, tmp_pa
     )
     assert reader.locator(".site-header").evaluate("e => getComputedStyle(e).display") == "flex"
     offline.close()
+
+
+def test_module_with_a_long_next_module_title_fits_a_phone_screen_in_arabic(phone):
+    course = course_page(title="Oxygen", slug="oxygen")
+    first = module_page(course, title="Sources", slug="sources")
+    module_page(course, title="Storage", slug="storage")
+    handout = document(title="Checklist", name="check.pdf")
+    translation_of(course, language="ar", title="الأوكسجين")
+    translation_of(
+        first,
+        language="ar",
+        title="المصادر",
+        body=[
+            {"type": "handout", "value": {"document": handout.pk, "title": "", "description": ""}}
+        ],
+    )
+    translation_of(
+        course.get_children().last(),
+        language="ar",
+        title="الخزن الآمن والتداول وفحص الشبكة وصيانة المنظمات في كل ردهة",
+    )
+    phone.goto("/ar/courses/oxygen/sources/")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    assert "الخزن الآمن" in phone.locator("a[rel=next]").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
