@@ -163,7 +163,14 @@ class CertificateRenderer:
                     _image(path), x, top - logo, logo, logo, preserveAspectRatio=True, mask="auto"
                 )
         bilingual = len(self.languages) == 2
-        y = top - 34
+        # One language fills the page's middle with wider spacing instead of leaving it empty.
+        step = 1.0 if bilingual else 1.8
+        canvas.setFillColorRGB(0.3, 0.3, 0.3)
+        issuer = " · ".join(
+            dict.fromkeys(look.issuers[code] for code in self.languages if look.issuers.get(code))
+        )
+        self._line(canvas, issuer, y=top - 14, size=self.body_size, language=self.languages[0])
+        y = top - 44
         canvas.setFillColor(self.accent)
         for language in self.languages:
             self._line(
@@ -174,16 +181,16 @@ class CertificateRenderer:
                 bold=True,
                 language=language,
             )
-            y -= 36
+            y -= 36 * step
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
-        y -= 4
+        y -= 4 * step
         for language in self.languages:
             self._line(
                 canvas, _labels(language)["certifies"], y=y, size=self.body_size, language=language
             )
-            y -= 18
+            y -= 18 * step
         canvas.setFillColorRGB(0, 0, 0)
-        y -= 14
+        y -= 14 * step
         names = {"en": facts.holder_latin, "ar": facts.holder_arabic, "ckb": facts.holder_arabic}
         shown = []
         for language in self.languages:
@@ -199,27 +206,31 @@ class CertificateRenderer:
                     variable=True,
                 )
                 shown.append(name)
-                y -= 34
+                y -= 34 * step
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
-        y -= 2
+        y -= 2 * step
         for language in self.languages:
             self._line(
                 canvas, _labels(language)["completed"], y=y, size=self.body_size, language=language
             )
-            y -= 18
+            y -= 18 * step
         canvas.setFillColor(self.accent)
-        y -= 10
+        y -= 10 * step
         for language in self.languages:
             title = facts.course_titles.get(language) or facts.course_titles.get("en", "")
             self._line(canvas, title, y=y, size=self.course_size, bold=True, language=language)
-            y -= 26
+            y -= 26 * step
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
         date = facts.completed_on.isoformat()
         for language in self.languages:
             labels = _labels(language)
-            text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} {date}"
+            # In right-to-left text the bidi algorithm turns digits after Arabic letters into
+            # Arabic numbers, which a hyphen splits into groups shown in reverse (05-03-2026);
+            # a slash joins them, so the date reads 2026/03/05 in both directions.
+            shown = date.replace("-", "/") if language in ("ar", "ckb") else date
+            text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} {shown}"
             self._line(canvas, text, y=y, size=self.body_size, language=language)
-            y -= 18
+            y -= 18 * step
         self._draw_signatories(canvas, bilingual=bilingual)
         self._draw_verification(canvas, facts)
 
@@ -228,7 +239,7 @@ class CertificateRenderer:
         if not signatories:
             return
         width, _height = self.page_size
-        region = width * 0.6 - self.margin
+        region = width * 0.5 - self.margin  # clear of the verification lines
         slot = region / len(signatories)
         base = self.margin + 40
         canvas.setStrokeColorRGB(0.3, 0.3, 0.3)

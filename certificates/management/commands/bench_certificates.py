@@ -46,6 +46,7 @@ def bench_look() -> CertificateLook:
             "ar": "شهادة إتمام",
             "ckb": "بڕوانامەی تەواوکردن",
         },
+        issuers={"en": "Ministry of Health", "ar": "وزارة الصحة", "ckb": "وەزارەتی تەندروستی"},
         signatories=(
             SignatoryLook("Dr. Saad Hassan", "Director of Training"),
             SignatoryLook("Dr. Layla Kareem", "Chair, CME Committee"),
