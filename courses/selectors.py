@@ -200,3 +200,79 @@ def registry_search(*, user, query: str, limit: int = 20):
         )
         .select_related("cadre", "facility")[:limit]
     )
+
+
+def _arabic_title(page) -> str:
+    """The title of a page's Arabic translation, when it has one."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code="ar").first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    return translated.title if translated else ""
+
+
+def session_sign_in_facts(*, session: Session):
+    """What the printed sign-in sheet of a session shows: the day and the enrolled people."""
+    from courses.pdf import SheetFacts, SheetPerson
+
+    workshop = session.workshop
+    days = list(workshop.sessions.values_list("pk", flat=True))
+    trainers = ", ".join(
+        user.get_full_name() or user.get_username() for user in workshop.trainers.all()
+    )
+    return SheetFacts(
+        course_title=workshop.course.title,
+        venue=str(workshop.venue),
+        date=session.date,
+        day_number=days.index(session.pk) + 1,
+        days=len(days),
+        trainers=trainers,
+        people=tuple(
+            SheetPerson(
+                licence_number=enrolment.health_worker.licence_number or "",
+                name_latin=enrolment.health_worker.name_latin,
+                name_arabic=enrolment.health_worker.name_ar,
+            )
+            for enrolment in workshop_roster(workshop=workshop)
+        ),
+    )
+
+
+def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = None):
+    """What the transcript PDF shows: completions, approved claims and this cycle's credits."""
+    from courses.pdf import TranscriptClaim, TranscriptFacts, TranscriptLine
+
+    on = on or timezone.localdate()
+    credits = credits_in_cycle(health_worker=health_worker, on=on)
+    cadre = health_worker.cadre
+    claims = health_worker.external_activities.filter(
+        status=ExternalActivity.Status.APPROVED
+    ).order_by("-date")
+    return TranscriptFacts(
+        name_latin=health_worker.name_latin,
+        name_arabic=health_worker.name_ar,
+        licence_number=health_worker.licence_number or "",
+        cadre_en=cadre.name_en,
+        cadre_ar=cadre.name_ar or cadre.name_en,
+        cycle=f"{credits.starts_on:%Y}–{credits.ends_on:%Y}",
+        earned=f"{credits.earned.normalize():f}",
+        required=f"{credits.required.normalize():f}",
+        lines=tuple(
+            TranscriptLine(
+                course_en=completion.course.title,
+                course_ar=_arabic_title(completion.course),
+                completed_on=completion.completed_on,
+                attendance_percent=str(completion.attendance_percent),
+                completed=completion.is_complete,
+                cme_hours=str(completion.cme_hours),
+            )
+            for completion in transcript_for(health_worker=health_worker)
+        ),
+        claims=tuple(
+            TranscriptClaim(
+                title=claim.title, provider=claim.provider, date=claim.date, hours=str(claim.hours)
+            )
+            for claim in claims
+        ),
+        issued_on=on,
+    )

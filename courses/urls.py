@@ -5,6 +5,7 @@ from courses import views
 app_name = "courses"
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
+    path("transcript.pdf", views.my_transcript, name="my_transcript"),
     path("claims/new/", views.claim_create, name="claim_create"),
     path("claims/review/", views.claims_review, name="claims_review"),
     path("claims/<int:pk>/review/", views.claim_review, name="claim_review"),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_marking, name="session_marking"),
     path("sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("sessions/<int:pk>/mark/", views.session_mark, name="session_mark"),
+    path("sessions/<int:pk>/sign-in.pdf", views.session_sign_in_sheet, name="sign_in_sheet"),
     path("sessions/<int:pk>/qr.svg", views.session_qr, name="session_qr"),
     path("walk-ins/<int:pk>/decide/", views.walk_in_decide, name="walk_in_decide"),
     path("health-workers/<int:pk>/history/", views.health_worker_history, name="worker_history"),

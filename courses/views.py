@@ -309,6 +309,19 @@ def session_mark(request, pk):
 
 
 @login_required
+def session_sign_in_sheet(request, pk):
+    """The printable sign-in sheet of a session, pre-filled with the roster."""
+    from courses.pdf import SignInSheetRenderer
+
+    session = _session(request, pk)
+    content = SignInSheetRenderer().render(selectors.session_sign_in_facts(session=session))
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"sign-in-{session.workshop_id}-{session.date:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
 def session_qr(request, pk):
     """The session's current check-in code as an SVG (the page reloads it every minute)."""
     import segno
@@ -456,6 +469,20 @@ def my_learning(request):
             "claims": worker.external_activities.order_by("-date"),
         }
     return render(request, "courses/my_learning.html", context)
+
+
+@login_required
+def my_transcript(request):
+    """The health worker's own transcript as a PDF, English with Arabic, for licence renewal."""
+    from courses.pdf import TranscriptRenderer
+
+    worker = _own_worker(request)
+    if worker is None:
+        raise Http404
+    content = TranscriptRenderer().render(selectors.transcript_facts(health_worker=worker))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="cme-transcript.pdf"'
+    return response
 
 
 @login_required
