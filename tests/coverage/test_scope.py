@@ -2,10 +2,12 @@ import csv
 import io
 
 import pytest
+from openpyxl import load_workbook
 
 from django.urls import reverse
 
 from coverage import selectors
+from coverage.models import CoverageExport
 from tests.factories.workforce import directorate, governorate
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,31 @@ def test_governorate_drill_down_of_a_directorate_auditor_shows_their_directorate
     html = client.get(f"{reverse('coverage:index')}?{PERIOD}&level=governorate&place={baghdad}")
     text = html.content.decode()
     assert "Karkh" in text and "Rusafa" not in text
+
+
+def test_kurdistan_auditor_trend_knowledge_and_xlsx_hold_only_kurdistan(
+    client, country, kri_auditor, period_query
+):
+    trend = selectors.coverage_trend(user=kri_auditor, query=period_query())
+    assert [n for _month, n in trend] == [0, 0, 0, 0, 2, 0]
+    gains = selectors.knowledge_gain(user=kri_auditor, query=period_query())
+    assert sorted(g.place.code for g in gains) == ["DOH", "ERB", "HAL", "SUL"]
+    assert all(g.pre_count == 0 and g.post_count == 0 for g in gains)
+    client.force_login(kri_auditor)
+    response = client.get(f"{reverse('coverage:export', args=['table', 'xlsx'])}?{PERIOD}")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    codes = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert codes == {"DOH", "ERB", "HAL", "SUL", None}
+
+
+def test_directorate_auditor_background_export_holds_only_their_facilities(
+    client, country, karkh_auditor, django_capture_on_commit_callbacks
+):
+    client.force_login(karkh_auditor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"{reverse('coverage:export', args=['facilities', 'csv'])}?{PERIOD}")
+    job = CoverageExport.objects.get(user=karkh_auditor)
+    response = client.get(reverse("coverage:export_download", args=[job.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == ["GK"]
+    assert rows[1][6:] == ["1", "1", "100.0"]

@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -94,7 +97,40 @@ def test_dhis2_document_has_monthly_values_per_facility_course_and_cadre(
 
 
 def test_every_view_links_to_its_own_downloads(client, country, national_auditor):
-    for name, view in [("index", "table"), ("gaps", "gaps"), ("trend", "trend")]:
+    views = [("index", "table"), ("gaps", "gaps"), ("trend", "trend"), ("knowledge", "knowledge")]
+    for name, view in views:
         html = get(client, national_auditor, reverse(f"coverage:{name}")).content.decode()
         for file_format in ("csv", "xlsx"):
             assert reverse("coverage:export", args=[view, file_format]) in html
+
+
+def chart_data(html: str) -> dict:
+    return json.loads(re.search(r'<script id="chart-data" type="application/json">(.*?)</script>',
+                                html, re.S).group(1))  # fmt: skip
+
+
+def test_trend_chart_data_for_the_vendored_library_matches_its_table(
+    client, country, national_auditor
+):
+    html = get(client, national_auditor, reverse("coverage:trend")).content.decode()
+    assert "coverage/vendor/chartist/chartist.umd.js" in html
+    data = chart_data(html)
+    assert data["labels"] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    assert data["series"] == [[1, 2, 3, 1, 2, 0]]
+    assert '<th scope="row">2026-03</th><td>3</td>' in html
+
+
+def test_coverage_and_knowledge_charts_hold_the_hand_counted_figures(
+    client, country, national_auditor
+):
+    query = f"{PERIOD}&courses={country.a.pk}"
+    coverage = chart_data(
+        get(client, national_auditor, reverse("coverage:index"), query).content.decode()
+    )
+    shares = dict(zip(coverage["labels"], coverage["series"][0], strict=True))
+    assert (shares["Kirkuk"], shares["Basra"], shares["Erbil"]) == (50.0, 33.3, 50.0)
+    knowledge = chart_data(
+        get(client, national_auditor, reverse("coverage:knowledge"), query).content.decode()
+    )
+    kirkuk = knowledge["labels"].index("Kirkuk")
+    assert [series[kirkuk] for series in knowledge["series"]] == [45.0, 85.0]

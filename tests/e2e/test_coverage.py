@@ -69,3 +69,14 @@ def test_coverage_page_fits_a_phone_in_kurdish(phone, trained_kirkuk):
     assert phone.locator("svg.coverage-map").bounding_box()["width"] <= 360
     phone.click("summary")
     assert phone.locator("#id_start").is_visible()
+
+
+def test_trend_chart_is_drawn_by_the_vendored_library_beside_its_table(page, trained_kirkuk):
+    course, auditor = trained_kirkuk
+    login(page, auditor.username)
+    page.goto(f"/ar/coverage/trend/?start=2026-01&end=2026-06&courses={course.pk}")
+    chart = page.locator('[data-chart-library="chartist"] svg')
+    chart.wait_for()
+    assert chart.locator(".ct-bar").count() == 6
+    assert page.locator(".chart-fallback").is_hidden()
+    assert page.locator("tbody tr", has_text="2026-03").locator("td").inner_text() == "2"
