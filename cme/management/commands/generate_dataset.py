@@ -48,6 +48,12 @@ class Command(BaseCommand):
                 "Run again with --reset to replace it."
             ) from None
         elapsed = time.monotonic() - started
+        if "completions" in ctx.report:
+            self.stdout.write(
+                f"With them: {len(ctx.report['courses']):,} courses, "
+                f"{len(ctx.report['workshops']):,} workshops, {ctx.report['marks']:,} attendance "
+                f"marks and {ctx.report['completions']:,} completions."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {len(ctx.report['facilities']):,} facilities and "
