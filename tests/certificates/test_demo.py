@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_seed_demo_issues_a_certificate_for_every_completed_closed_workshop():
     call_command("seed_demo", stdout=io.StringIO())
 
-    completed = Completion.objects.filter(
-        workshop__status=Workshop.Status.CLOSED, is_complete=True
-    )
+    completed = Completion.objects.filter(workshop__status=Workshop.Status.CLOSED, is_complete=True)
     certificates = Certificate.objects.filter(status="valid")
     assert completed.count() >= 30
     assert certificates.count() == completed.count()
