@@ -1,6 +1,7 @@
 import io
 import posixpath
 import re
+import time
 import zipfile
 
 import pytest
@@ -154,3 +155,33 @@ def test_signed_in_reader_gets_the_pack_as_a_zip(
     )
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert "oxy-101-en-offline/index.html" in archive.namelist()
+
+
+@pytest.fixture
+def worker_media(settings):
+    """The media folders the worker process writes to (the test settings' own, not tmp_path)."""
+    from cme.settings import test as worker_settings
+
+    settings.MEDIA_ROOT = worker_settings.MEDIA_ROOT
+    settings.PRIVATE_MEDIA_ROOT = worker_settings.PRIVATE_MEDIA_ROOT
+    settings.STORAGES = worker_settings.STORAGES
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_pack_built_by_a_real_worker_reports_its_progress_to_the_reader_only(
+    client, real_worker, worker_media, course
+):
+    client.force_login(UserFactory())
+    started = client.post("/courses/oxygen/offline/", HTTP_ACCEPT="application/json").json()
+    assert started["ready"] is False and started["status_url"]
+    job = client.get(started["status_url"]).json()
+    for _ in range(1200):
+        if job["ready"]:
+            break
+        time.sleep(0.1)
+        job = client.get(started["status_url"]).json()
+    assert (job["failed"], job["done"], job["total"]) == (False, 4, 4)
+    client.force_login(UserFactory())
+    assert client.get(started["status_url"]).status_code == 404
+    assert client.post("/courses/oxygen/offline/", HTTP_ACCEPT="application/json").json()["ready"]
