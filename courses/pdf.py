@@ -14,7 +14,19 @@ from reportlab.pdfgen.canvas import Canvas
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cme.pdf import draw_shaped, register_fonts, shape_line
+from cme.pdf import draw_shaped, register_fonts, shape_line, text_width
+
+
+def _wrap(text: str, *, width: float, size: float, bold: bool = False) -> list[str]:
+    """Break a title into lines no wider than `width` at `size` (words are never split)."""
+    lines: list[str] = []
+    for word in (text or "").split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, size=size, bold=bold) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
 
 
 def _draw(canvas, text, *, x, y, size, bold=False, rtl=None, align="left", variable=False):
@@ -345,16 +357,24 @@ class TranscriptRenderer:
                 canvas.showPage()
                 y = self._table_head(canvas, columns, height - self.margin - 16)
             outcome = "completed" if line.completed else "not_completed"
-            _draw(canvas, line.course_en, x=left, y=y - 12, size=self.body_size, bold=True)
-            _draw(
-                canvas,
-                line.course_ar,
-                x=290,
-                y=y - 25,
-                size=self.body_size,
-                rtl=True,
-                align="right",
-            )
+            course_width = 300 - left - 14
+            titles_en = _wrap(line.course_en, width=course_width, size=self.body_size, bold=True)
+            titles_ar = _wrap(line.course_ar, width=course_width, size=self.body_size)
+            row_y = y - 12
+            for title in titles_en:
+                _draw(canvas, title, x=left, y=row_y, size=self.body_size, bold=True)
+                row_y -= 12
+            for title in titles_ar:
+                _draw(
+                    canvas,
+                    title,
+                    x=left + course_width,
+                    y=row_y,
+                    size=self.body_size,
+                    rtl=True,
+                    align="right",
+                )
+                row_y -= 12
             _draw(canvas, f"{line.completed_on:%Y-%m-%d}", x=300, y=y - 12, size=self.body_size)
             _draw(canvas, f"{line.attendance_percent} %", x=370, y=y - 12, size=self.body_size)
             _draw(canvas, en[outcome], x=440, y=y - 12, size=self.body_size)
@@ -362,7 +382,7 @@ class TranscriptRenderer:
                 canvas, ar[outcome], x=500, y=y - 25, size=self.body_size, rtl=True, align="right"
             )
             _draw(canvas, line.cme_hours, x=510, y=y - 12, size=self.body_size)
-            y -= self.row_height
+            y = min(y - self.row_height, row_y + 4)
             canvas.line(left, y, right, y)
         if facts.claims:
             y -= 24
@@ -376,7 +396,9 @@ class TranscriptRenderer:
                 text = f"{claim.title} · {claim.provider} · {claim.date:%Y-%m-%d} · {claim.hours} h"
                 _draw(canvas, text, x=left, y=y, size=self.body_size, rtl=False)
         issued_en = en["issued"] % {"date": f"{facts.issued_on:%Y-%m-%d}"}
-        issued_ar = ar["issued"] % {"date": f"{facts.issued_on:%Y-%m-%d}"}
+        # In an Arabic line digits are Arabic numbers (UAX #9, W2), which a hyphen does not join:
+        # "2026-12-04" would show as 04-12-2026. Slashes keep the date one run.
+        issued_ar = ar["issued"] % {"date": f"{facts.issued_on:%d/%m/%Y}"}
         _draw(canvas, issued_en, x=left, y=self.margin - 10, size=8)
         _draw(canvas, issued_ar, x=right, y=self.margin - 10, size=8.5, rtl=True, align="right")
         canvas.showPage()

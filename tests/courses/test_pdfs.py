@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from courses.models import ExternalActivity
 from tests.certificates.pdftools import pdf_text
-from tests.factories.courses import CompletionFactory, EnrolmentFactory, ExternalActivityFactory
+from tests.factories.courses import (
+    CompletionFactory,
+    EnrolmentFactory,
+    ExternalActivityFactory,
+    course_page,
+)
 from tests.factories.workforce import HealthWorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +100,25 @@ def test_my_learning_links_the_transcript_pdf(client, participant_user):
     client.force_login(participant_user)
     page = client.get(reverse("courses:my_learning")).content.decode()
     assert reverse("courses:my_transcript") in page
+
+
+def test_a_long_course_title_wraps_instead_of_running_into_the_date_column(
+    client, participant_user, kirkuk_worker
+):
+    title = "Primary health care in mobile clinics: triage, infection prevention and referral"
+    enrolment = EnrolmentFactory(
+        health_worker=kirkuk_worker, workshop__course=course_page(title=title)
+    )
+    CompletionFactory(enrolment=enrolment, completed_on=datetime.date(2026, 10, 7))
+    client.force_login(participant_user)
+    [page] = pdf_text(client.get(reverse("courses:my_transcript")).content)
+    lines = page.splitlines()
+    assert "2026-10-07" in lines
+    assert all(word in page for word in title.split())
+    assert not any("referral" in line and "2026" in line for line in lines)
+
+
+def test_the_arabic_issue_date_keeps_its_order_in_the_right_to_left_line(client, participant_user):
+    client.force_login(participant_user)
+    [page] = pdf_text(client.get(reverse("courses:my_transcript")).content)
+    assert f"{datetime.date.today():%d/%m/%Y}" in page
