@@ -5,6 +5,7 @@ import random
 from certificates import demo as certificates_demo
 from cme.accounts import demo as accounts_demo
 from courses import content_demo, tracking_demo
+from coverage import demo as coverage_demo
 from workforce import demo as workforce_demo
 
 DEMO_SEED = 20261122
@@ -25,6 +26,7 @@ STEPS = [
         "6. certificate templates and the certificates of closed workshops",
         certificates_demo.seed_certificates,
     ),
+    ("7. coverage figures of all the above", coverage_demo.seed_coverage),
 ]
 
 

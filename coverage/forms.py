@@ -49,6 +49,7 @@ class CoverageFilterForm(forms.Form):
     place = forms.IntegerField(required=False, min_value=1)
     focus = forms.IntegerField(required=False, min_value=1)
     page = forms.IntegerField(required=False, min_value=1)
+    rows = forms.IntegerField(required=False, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,6 +16,7 @@ from workforce.models import Governorate
 
 COURSES_PER_PAGE = {"national": 10, "governorate": 10, "directorate": 2, "facility": 5}
 INLINE_EXPORT_ROWS = 20_000
+ROWS_PER_PAGE = 100  # the facilities of a large directorate; totals still cover all of them
 CHART_MAX_BARS = 40  # past that (the facilities of a large directorate) the table says it better
 
 
@@ -54,8 +55,13 @@ def _querystring(request, **changes) -> str:
     return params.urlencode()
 
 
+def _drill(request, level, place) -> str:
+    """The query string of another place: same courses, period and cadres, first pages."""
+    return _querystring(request, level=level, place=place, page=None, rows=None)
+
+
 def _breadcrumbs(request, place) -> list[tuple[str, str]]:
-    crumbs = [(_("All of your scope"), _querystring(request, level=None, place=None, page=None))]
+    crumbs = [(_("All of your scope"), _drill(request, None, None))]
     chain = []
     if place is not None:
         chain = [place]
@@ -66,7 +72,7 @@ def _breadcrumbs(request, place) -> list[tuple[str, str]]:
     for level, item in zip(("governorate", "directorate", "facility"), chain, strict=False):
         if item is None:
             continue
-        crumbs.append((item.name, _querystring(request, level=level, place=item.pk, page=None)))
+        crumbs.append((item.name, _drill(request, level, item.pk)))
     return crumbs
 
 
@@ -111,13 +117,14 @@ def index(request):
     table = selectors.coverage_table(
         user=request.user, query=query, course_ids=[course.id for course in page]
     )
+    rows_page = Paginator(table.places, ROWS_PER_PAGE).get_page(form.cleaned_data.get("rows"))
     child = CHILD_LEVEL.get(query.level)
     # A directorate can hold hundreds of facilities: links and figures are made into text here
     # once, which the template then only prints.
-    base = _querystring(request, level=None, place=None, page=None)
+    base = _drill(request, None, None)
     links = {
         row.id: f"{base}{'&' if base else ''}level={child}&place={row.id}" if child else ""
-        for row in table.places
+        for row in rows_page
     }
     separator = formats.get_format("DECIMAL_SEPARATOR")
     blocks = []
@@ -125,7 +132,7 @@ def index(request):
         rows = [
             {"place": row, "link": links[row.id],
              **_figure_texts(table.figures(row.id, course.id), separator)}
-            for row in table.places
+            for row in rows_page
         ]  # fmt: skip
         total = _figure_texts(table.totals[course.id], separator)
         blocks.append({"course": course, "rows": rows, "total": total})
@@ -139,7 +146,7 @@ def index(request):
         map_svg = charts.coverage_map(
             governorates=list(Governorate.objects.all()),
             figures=shares,
-            link=lambda g: "?" + _querystring(request, level="governorate", place=g.pk, page=None),
+            link=lambda g: "?" + _drill(request, "governorate", g.pk),
         )
         focus_rows = [
             (row.name, table.figures(row.id, focus).share)
@@ -166,6 +173,15 @@ def index(request):
         focus_course=_course(form, focus),
         map_svg=map_svg,
         chart_svg=chart_svg,
+        rows_page=rows_page,
+        row_links={
+            "previous": _querystring(request, rows=rows_page.previous_page_number())
+            if rows_page.has_previous()
+            else "",
+            "next": _querystring(request, rows=rows_page.next_page_number())
+            if rows_page.has_next()
+            else "",
+        },
         page_links={
             "previous": _querystring(request, page=page.previous_page_number())
             if page.has_previous()

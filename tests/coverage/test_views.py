@@ -5,7 +5,7 @@ import pytest
 
 from django.urls import reverse
 
-from tests.factories.workforce import RoleAssignmentFactory, directorate
+from tests.factories.workforce import FacilityFactory, RoleAssignmentFactory, directorate
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +134,18 @@ def test_coverage_and_knowledge_charts_hold_the_hand_counted_figures(
     )
     kirkuk = knowledge["labels"].index("Kirkuk")
     assert [series[kirkuk] for series in knowledge["series"]] == [45.0, 85.0]
+
+
+def test_a_large_directorate_pages_its_facilities_but_totals_cover_them_all(
+    client, country, national_auditor
+):
+    kirkuk = directorate("KIR")
+    for number in range(100):
+        FacilityFactory(directorate=kirkuk, code=f"KX{number:03d}", name_en=f"Kirkuk X{number:03d}")
+    query = f"{PERIOD}&courses={country.a.pk}&level=directorate&place={kirkuk.pk}"
+    first = get(client, national_auditor, reverse("coverage:index"), query).content.decode()
+    second = get(client, national_auditor, reverse("coverage:index"), f"{query}&rows=2")
+    assert "Places 1 to 100 of 102; totals cover them all." in first
+    assert "Kirkuk X099" not in first and "Kirkuk X099" in second.content.decode()
+    for html in (first, second.content.decode()):
+        assert 'data-figure="trained">2<' in html and 'data-figure="workforce">4<' in html
