@@ -133,3 +133,45 @@ def test_a_health_worker_cannot_see_another_workers_history(client, participant_
     assert client.get(reverse("courses:worker_history", args=[other.pk])).status_code == 404
     own = participant_user.health_worker.pk
     assert client.get(reverse("courses:worker_history", args=[own])).status_code == 200
+
+
+def test_withdrawing_takes_a_person_off_the_roster_and_keeps_their_marks(
+    client, trainer, workshop, kirkuk_worker
+):
+    enrolment = EnrolmentFactory(workshop=workshop, health_worker=kirkuk_worker)
+    client.force_login(trainer)
+    tap(client, workshop.sessions.first(), enrolment, "present")
+    client.post(reverse("courses:enrolment_withdraw", args=[enrolment.pk]))
+    roster = client.get(reverse("courses:roster", args=[workshop.pk])).content.decode()
+    assert "0 people enrolled" in roster
+    assert enrolment.marks.count() == 1
+
+
+def test_the_roster_finds_a_worker_by_licence_number_in_arabic_indic_digits(
+    client, trainer, workshop, kirkuk_facility
+):
+    HealthWorkerFactory(facility=kirkuk_facility, name_latin="Omar Licenced", licence_number="4521")
+    client.force_login(trainer)
+    response = client.get(reverse("courses:roster", args=[workshop.pk]), {"q": "٤٥٢١"})
+    assert "Omar Licenced" in response.content.decode()
+
+
+def test_an_override_without_a_reason_changes_nothing(client, trainer, workshop):
+    enrolment = EnrolmentFactory(workshop=workshop)
+    client.force_login(trainer)
+    client.post(reverse("courses:workshop_close", args=[workshop.pk]))
+    completion = Completion.objects.get(enrolment=enrolment)
+    url = reverse("courses:completion_override", args=[completion.pk])
+    response = client.post(url, {"is_complete": "1", "reason": "  "}, follow=True)
+    completion.refresh_from_db()
+    assert "Give the reason for the override." in response.content.decode()
+    assert not completion.is_complete
+
+
+def test_the_marking_page_reads_right_to_left_in_arabic(client, trainer, workshop, kirkuk_worker):
+    EnrolmentFactory(workshop=workshop, health_worker=kirkuk_worker)
+    client.force_login(trainer)
+    page = client.get(f"/ar/learning/sessions/{workshop.sessions.first().pk}/").content.decode()
+    assert 'dir="rtl"' in page
+    assert "حاضر" in page
+    assert "اعرض رمز QR لتسجيل الحضور" in page
