@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 
 from courses.catalogue import reader_url as _reader_url
 
@@ -22,3 +24,18 @@ def language_name(code: str) -> str:
     from django.utils.translation import get_language_info
 
     return get_language_info(code)["name_local"]
+
+
+@register.filter
+def text_language(page) -> str:
+    """`lang` and `dir` for a page's own text when it is shown in another language's layout.
+
+    An untranslated page is read in English inside an Arabic or Kurdish page: marking its title
+    and text as English, left to right, keeps its punctuation at the right end and lets screen
+    readers switch voice.
+    """
+    language = page.locale.language_code
+    if language == (get_language() or "").split("-")[0]:
+        return ""
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)

@@ -27,6 +27,14 @@ def test_untranslated_course_is_served_in_english_with_a_notice(client):
     assert "fallback-notice" in html
 
 
+def test_english_text_inside_a_kurdish_page_is_marked_english_left_to_right(client):
+    course_page(title="Oxygen", slug="oxygen", summary="Cylinders need no electricity.")
+    html = client.get("/ckb/courses/oxygen/").content.decode()
+    assert '<html lang="ckb" dir="rtl"' in html
+    assert '<header lang="en" dir="ltr">' in html
+    assert "<h1>Oxygen</h1>" in html
+
+
 def test_untranslated_module_of_a_translated_course_falls_back_to_english(client):
     course = course_page(title="Oxygen", slug="oxygen")
     module_page(course, title="Cylinders", slug="cylinders")
@@ -42,7 +50,8 @@ def test_arabic_catalogue_lists_english_only_courses_with_a_badge(client):
     html = client.get("/ar/courses/").content.decode()
     assert "الأوكسجين" in html
     assert "Triage basics" in html
-    assert html.count('class="badge" lang="en"') == 1
+    assert html.count('class="badge"') == 1
+    assert html.count('<h3 lang="en" dir="ltr">') == 1
 
 
 def test_catalogue_search_finds_arabic_words(client):
