@@ -85,6 +85,9 @@ def _context(request, form, query, view_name: str) -> dict:
         "view_name": view_name,
         "export_view": "table" if view_name == "index" else view_name,
         "breadcrumbs": _breadcrumbs(request, place) if query else [],
+        # Isolated left-to-right, or an Arabic sentence shows 2026-12 as 12-2026.
+        "period_start": f"\u2066{query.start:%Y-%m}\u2069" if query else "",
+        "period_end": f"\u2066{query.end:%Y-%m}\u2069" if query else "",
         "querystring": request.GET.urlencode(),
         "exports": exports.FORMATS,
     }
@@ -135,7 +138,8 @@ def index(request):
             for row in rows_page
         ]  # fmt: skip
         total = _figure_texts(table.totals[course.id], separator)
-        blocks.append({"course": course, "rows": rows, "total": total})
+        focus_link = _querystring(request, focus=course.id)
+        blocks.append({"course": course, "rows": rows, "total": total, "focus_link": focus_link})
     focus = _focus(form, query)
     map_svg = chart_svg = ""
     if focus:

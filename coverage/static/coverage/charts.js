@@ -3,10 +3,6 @@
   // Draws each chart with the vendored Chartist from its JSON data; the server's SVG stays as the
   // fallback when the library did not load, and the table beside each chart holds the figures.
   if (!window.Chartist) return;
-  function format(value, unit) {
-    if (value === null || value === undefined) return "—";
-    return unit === "%" ? value.toFixed(1) + "%" : String(value);
-  }
   document.querySelectorAll("figure[data-chart]").forEach(function (figure) {
     var source = document.getElementById(figure.dataset.chart);
     if (!source) return;
@@ -19,25 +15,31 @@
     var horizontal = data.kind === "bars";
     var rows = Math.max(1, data.labels.length);
     box.style.height = horizontal ? Math.max(10, 1.8 * rows + 3) + "rem" : "16rem";
+    // Horizontal bars are drawn bottom-up: reverse the rows (not the series, whose colours the
+    // legend names) so that they read top-down in the table's order.
+    function ordered(values) { return horizontal ? values.slice().reverse() : values; }
     var series = data.series.map(function (values, index) {
       return { name: data.names[index] || "",
-               data: values.map(function (value) { return value === null ? 0 : value; }) };
+               data: ordered(values.map(function (value) { return value === null ? 0 : value; })) };
     });
+    var percentAxis = horizontal && data.unit === "%";
     var options = {
       horizontalBars: horizontal,
-      reverseData: horizontal,
       seriesBarDistance: 12,
-      chartPadding: { top: 8, right: 24, bottom: 4, left: 8 },
-      axisX: { onlyInteger: data.unit !== "%", labelInterpolationFnc: function (value) {
-        return horizontal ? format(Number(value), data.unit) : value;
+      chartPadding: { top: 16, right: 36, bottom: 4, left: 8 },
+      axisX: percentAxis ? {
+        type: window.Chartist.FixedScaleAxis, ticks: [0, 25, 50, 75, 100], low: 0, high: 100,
+        labelInterpolationFnc: function (value) { return value + "%"; }
+      } : { onlyInteger: true, labelInterpolationFnc: function (value, index) {
+        var every = Math.ceil(data.labels.length / 12);  // at most twelve month labels
+        return index % every ? null : value;
       } },
       axisY: { offset: horizontal ? 120 : 40, onlyInteger: true }
     };
-    if (data.unit === "%" && horizontal) { options.high = 100; options.low = 0; }
     var fallback = figure.querySelector(".chart-fallback");
     figure.insertBefore(box, fallback);
     try {
-      new window.Chartist.BarChart(box, { labels: data.labels, series: series }, options);
+      new window.Chartist.BarChart(box, { labels: ordered(data.labels), series: series }, options);
       if (fallback) fallback.hidden = true;
       if (series.length > 1) {
         var legend = document.createElement("ul");
