@@ -217,16 +217,26 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
     adjustments = [-offsets[0]]
     rises = []
     width = 0.0
+    reaches = [
+        position.x_advance * scale + offsets[index + 1] - offsets[index]
+        for index, position in enumerate(positions)
+    ]
+    # A cluster drawn with several glyphs (Amiri's lam before kaf is a kashida and a lam) gives
+    # its text and the width of all its glyphs to the first one: the others extract as nothing
+    # and are zero wide, so text extraction sees no gap inside the word to read as a space.
+    cluster_reach: dict[int, float] = {}
+    for index, info in enumerate(infos):
+        cluster_reach[info.cluster] = cluster_reach.get(info.cluster, 0.0) + reaches[index]
     seen: set[int] = set()
     for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
         advance = position.x_advance * scale
         cluster = info.cluster
-        # The cluster's text goes with its first glyph; further glyphs of it extract as nothing.
-        cluster_text = "" if cluster in seen else text[cluster : ends[cluster]]
+        first_of_cluster = cluster not in seen
+        cluster_text = text[cluster : ends[cluster]] if first_of_cluster else ""
         seen.add(cluster)
         # The glyph's PDF width reaches to where the next glyph is drawn, so text extraction sees
         # no gap where HarfBuzz shifted a glyph (Amiri moves some letters by offset, not advance).
-        reach = advance + offsets[index + 1] - offsets[index]
+        reach = cluster_reach[cluster] if first_of_cluster else 0.0
         pdf_width = round(reach) if reach >= 0 else round(advance)
         natural = _natural_width(glyphs, info.codepoint, cluster_text)
         if natural is not None and reach >= 0 and abs(reach - natural) <= _KERN_TOLERANCE:

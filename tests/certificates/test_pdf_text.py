@@ -37,6 +37,11 @@ def test_latin_serial_inside_arabic_line_keeps_its_hyphens_and_digits():
     assert "شهادة رقم" in text
 
 
+def test_article_before_kaf_extracts_as_one_word():
+    # Amiri draws this lam as a kashida and a lam: one letter in two glyphs.
+    assert "محمد الكركوكي" in pdf_text(_pdf("محمد الكركوكي"))[0]
+
+
 def test_lam_alef_ligature_extracts_as_two_letters():
     text = pdf_text(_pdf("لا إله إلا الله"))[0]
 

@@ -17,9 +17,7 @@ from tests.factories.workforce import HealthWorkerFactory
 
 pytestmark = pytest.mark.django_db
 
-# The shared shaping (cme/pdf) extracts "ال" after a non-joining letter with a space in it
-# ("ا لكركوكي"); these names avoid that known extraction gap, reported to the PDF owners.
-NAME_AR = "زينب حسين علي"
+NAME_AR = "زينب حسين الكركوكي"
 
 
 @pytest.fixture
