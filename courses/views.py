@@ -41,6 +41,7 @@ from courses.models import (
     Workshop,
 )
 from courses.models.workshops import RecordMethod
+from courses.signals import my_learning_sections
 from workforce.models import HealthWorker
 from workforce.names import digits_to_ascii
 
@@ -467,6 +468,13 @@ def my_learning(request):
             "transcript": selectors.transcript_for(health_worker=worker),
             "upcoming": selectors.upcoming_workshops_for(health_worker=worker),
             "claims": worker.external_activities.order_by("-date"),
+            "sections": [
+                html
+                for _receiver, html in my_learning_sections.send(
+                    sender=HealthWorker, request=request, health_worker=worker
+                )
+                if html
+            ],
         }
     return render(request, "courses/my_learning.html", context)
 
