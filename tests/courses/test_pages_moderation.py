@@ -2,7 +2,7 @@ import pytest
 
 from courses.models import CoursePage
 from tests.factories.course_pages import course_section, document, module_page
-from tests.factories.workforce import RoleAssignmentFactory, UserFactory, governorate
+from tests.factories.workforce import RoleAssignmentFactory, UserFactory, governorate, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -77,10 +77,18 @@ def test_restricted_handout_is_refused_to_anonymous_readers(client):
 
 def test_restricted_handout_is_served_to_signed_in_staff(client):
     handout = document(title="Supplier list", content=b"%PDF-1.4 secret", restricted=True)
-    client.force_login(UserFactory())
+    client.force_login(staff_user("trainer", "national"))
     response = client.get(handout.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 secret"
+
+
+def test_restricted_handout_is_not_found_for_a_signed_in_health_worker(client):
+    handout = document(title="Supplier list", content=b"%PDF-1.4 secret", restricted=True)
+    client.force_login(UserFactory())
+    response = client.get(handout.url)
+    assert response.status_code == 404
+    assert b"secret" not in response.content
 
 
 def test_public_handouts_are_served_through_the_serve_view_not_the_media_folder(client):

@@ -1,0 +1,20 @@
+from django.http import Http404
+
+from wagtail import hooks
+from wagtail.models import BaseViewRestriction
+
+
+@hooks.register("before_serve_document", order=-1)
+def refuse_restricted_handout_to_signed_in_outsiders(document, request):
+    """A signed-in reader outside a handout's groups gets 404, as for any record they may not see.
+
+    Anonymous readers still go through Wagtail's own check, which sends them to log in.
+    """
+    if not request.user.is_authenticated:
+        return None
+    for restriction in document.collection.get_view_restrictions():
+        if restriction.restriction_type == BaseViewRestriction.GROUPS and not (
+            restriction.accept_request(request)
+        ):
+            raise Http404
+    return None
