@@ -188,6 +188,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
     # A task whose worker died is delivered again after this many seconds (Redis has no acks).
     else {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
 )
+if CELERY_BROKER_URL.startswith("filesystem"):
+    # The embedded broker needs its folders before the first task is queued, in any process.
+    for _folder in CELERY_BROKER_TRANSPORT_OPTIONS.values():
+        if isinstance(_folder, str):
+            Path(_folder).mkdir(parents=True, exist_ok=True)
 CELERY_RESULT_BACKEND = os.environ.get(
     "CELERY_RESULT_BACKEND", f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
 )
