@@ -1,24 +1,34 @@
 """Charts and the map drawn as SVG on the server: no script, no other host, light on a phone.
 
-The map is a schematic tile grid of the 19 governorates (one square each, placed roughly where the
-governorate lies); no administrative boundaries of Iraq ship in any package we may install.
+The map draws the governorates' outlines from `coverage/maps/governorates.json` (Natural Earth's
+public-domain boundaries, projected and simplified by `scripts/build-governorate-map`; Halabja's
+line is approximate, see that script), about 17 KB.
 """
+
+import json
+from functools import lru_cache
+from pathlib import Path
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-# (column, row) of each governorate's tile, west to east and north to south.
-TILES = {
-    "DOH": (2, 0), "ERB": (3, 0),
-    "NIN": (1, 1), "KIR": (3, 1), "SUL": (4, 1), "HAL": (5, 1),
-    "ANB": (0, 2), "SAD": (2, 2), "DIY": (3, 2),
-    "KAR": (1, 3), "BGD": (2, 3), "WAS": (3, 3),
-    "NAJ": (1, 4), "BAB": (2, 4), "QAD": (3, 4), "MAY": (4, 4),
-    "MUT": (2, 5), "DHQ": (3, 5), "BAS": (4, 5),
-}  # fmt: skip
 SHADES = [(0, "#f1f7f4"), (20, "#c7e3d3"), (40, "#8cc5a6"), (60, "#4a9f74"), (80, "#0b6e4f")]
-TILE, GAP = 64, 4
+OUTSIDE_SCOPE = "#d0d5d8"
+MAP_FILE = Path(__file__).resolve().parent / "maps" / "governorates.json"
+
+
+@lru_cache(maxsize=1)
+def governorate_outlines() -> dict:
+    """Width, height and each governorate's rings and label point, keyed by governorate code."""
+    return json.loads(MAP_FILE.read_text())
+
+
+def outline_path(rings: list) -> str:
+    """SVG path data of a governorate's rings."""
+    return "".join(
+        "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z" for points in rings
+    )
 
 
 def shade(share: float | None) -> str:
@@ -31,47 +41,67 @@ def shade(share: float | None) -> str:
     return colour
 
 
+def ink(share: float | None) -> str:
+    """Label colour that reads on the shade of `share`."""
+    return "#ffffff" if share is not None and share >= 60 else "#1d2a33"
+
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.1f}%"
 
 
 def coverage_map(*, governorates, figures: dict, link) -> str:
-    """Governorates as tiles shaded by coverage; those outside the scope are grey and unlabelled."""
-    tiles = []
+    """Governorates shaded by coverage; those outside the scope are grey and carry no figure."""
+    outlines = governorate_outlines()
+    width, height = outlines["width"], outlines["height"]
+    shapes, labels = [], []
     for governorate in governorates:
-        column, row = TILES.get(governorate.code, (5, 5))
-        x, y = column * (TILE + GAP), row * (TILE + GAP)
-        share = figures[governorate.pk].share if governorate.pk in figures else None
+        outline = outlines["governorates"].get(governorate.code)
+        if outline is None:
+            continue
         inside = governorate.pk in figures
-        fill = shade(share) if inside else "#d0d5d8"
-        ink = "#ffffff" if share is not None and share >= 60 else "#1d2a33"
-        label = f"{governorate.name}: {percent(share)}" if inside else governorate.name
-        tile = format_html(
-            '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
-            'stroke="#ffffff"/><text x="{}" y="{}" fill="{}" font-size="13" '
-            'text-anchor="middle">{}</text><text x="{}" y="{}" fill="{}" font-size="12" '
-            'text-anchor="middle">{}</text></g>',
-            label, x, y, TILE, TILE, fill, x + TILE / 2, y + 26, ink, governorate.code,
-            x + TILE / 2, y + 46, ink, percent(share) if inside else "",
+        share = figures[governorate.pk].share if inside else None
+        title = f"{governorate.name}: {percent(share)}" if inside else governorate.name
+        shape = format_html(
+            '<path d="{}" fill="{}" stroke="#ffffff" stroke-width="1"><title>{}</title></path>',
+            outline_path(outline["rings"]), shade(share) if inside else OUTSIDE_SCOPE, title,
         )  # fmt: skip
         if inside and link:
-            tile = format_html('<a href="{}">{}</a>', link(governorate), tile)
-        tiles.append(tile)
+            shape = format_html('<a href="{}">{}</a>', link(governorate), shape)
+        shapes.append(shape)
+        x, y = outline["label"]
+        figure = percent(share) if inside else ""
+        if "anchor" in outline:
+            # A small governorate's label stands beside it, on the page's background.
+            ax, ay = outline["anchor"]
+            labels.append(format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#1d2a33" stroke-width="0.8"/>'
+                '<text x="{}" y="{}" font-size="9" fill="#1d2a33">{}'
+                '<tspan x="{}" dy="11">{}</tspan></text>',
+                ax, ay, x - 2, y - 4, x, y, governorate.name, x, figure,
+            ))  # fmt: skip
+            continue
+        colour = ink(share) if inside else "#1d2a33"
+        labels.append(format_html(
+            '<text x="{}" y="{}" font-size="9" fill="{}" text-anchor="middle">{}'
+            '<tspan x="{}" dy="11">{}</tspan></text>',
+            x, y, colour, governorate.name, x, figure,
+        ))  # fmt: skip
     legend = format_html_join(
         "",
-        '<rect x="{}" y="{}" width="14" height="14" fill="{}"/>'
-        '<text x="{}" y="{}" font-size="11">{}</text>',
+        '<rect x="{}" y="{}" width="14" height="14" fill="{}" stroke="#8a969e" '
+        'stroke-width="0.5"/><text x="{}" y="{}" font-size="11">{}</text>',
         (
-            (index * 64, 6 * (TILE + GAP) + 4, colour, index * 64 + 18, 6 * (TILE + GAP) + 15,
-             f"≥{floor}%")
+            (index * 64, height + 8, colour, index * 64 + 18, height + 19, f"≥{floor}%")
             for index, (floor, colour) in enumerate(SHADES)
         ),
     )  # fmt: skip
-    width, height = 6 * (TILE + GAP), 6 * (TILE + GAP) + 24
     return format_html(
         '<svg class="coverage-map" viewBox="0 0 {} {}" role="img" aria-labelledby="map-title" '
-        'direction="ltr"><title id="map-title">{}</title>{}{}</svg>',
-        width, height, _("Coverage by governorate"), mark_safe("".join(tiles)), legend,  # noqa: S308
+        'direction="ltr"><title id="map-title">{}</title><g>{}</g>'
+        '<g pointer-events="none">{}</g>{}</svg>',
+        width, height + 28, _("Coverage by governorate"),
+        mark_safe("".join(shapes)), mark_safe("".join(labels)), legend,  # noqa: S308
     )  # fmt: skip
 
 

@@ -142,26 +142,48 @@ class CoverageReportPDF:
         self.newline(8)
         self.text(_("Coverage of %(course)s by governorate") % {"course": course.name}, size=12)
         shares = selectors.map_shares(user=self.user, query=query, course_id=course.id)
-        tile, gap = 44, 3
+        outlines = charts.governorate_outlines()
+        scale = 300 / outlines["width"]
+        drawn_height = outlines["height"] * scale
+        if self.y - drawn_height - 24 < self.margin:
+            self.canvas.showPage()
+            self.y = self.page_size[1] - self.margin
         top = self.y - 12
-        left = (self.page_size[0] - 6 * (tile + gap)) / 2
+        left = (self.page_size[0] - 300) / 2
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            return left + x * scale, top - y * scale
+
         for governorate in Governorate.objects.all():
-            column, row = charts.TILES.get(governorate.code, (5, 5))
+            outline = outlines["governorates"].get(governorate.code)
+            if outline is None:
+                continue
             inside = governorate.pk in shares
             share = shares[governorate.pk].share if inside else None
-            colour = charts.shade(share) if inside else "#d0d5d8"
-            x, y = left + column * (tile + gap), top - (row + 1) * (tile + gap)
-            self.canvas.setFillColor(colour)
-            self.canvas.rect(x, y, tile, tile, stroke=0, fill=1)
-            self.canvas.setFillColor("#ffffff" if share is not None and share >= 60 else "#1d2a33")
-            draw_text(
-                self.canvas, governorate.code, x=x + tile / 2, y=y + 26, size=9, align="center"
-            )
-            if inside:
-                label = charts.percent(share)
-                draw_text(self.canvas, label, x=x + tile / 2, y=y + 12, size=8, align="center")
+            path = self.canvas.beginPath()
+            for ring in outline["rings"]:
+                path.moveTo(*point(*ring[0]))
+                for x, y in ring[1:]:
+                    path.lineTo(*point(x, y))
+                path.close()
+            self.canvas.setFillColor(charts.shade(share) if inside else charts.OUTSIDE_SCOPE)
+            self.canvas.setStrokeColor("#ffffff")
+            self.canvas.setLineWidth(0.6)
+            self.canvas.drawPath(path, stroke=1, fill=1)
+            label_x, label_y = point(*outline["label"])
+            figure = charts.percent(share) if inside else ""
+            if "anchor" in outline:
+                self.canvas.setStrokeColor("#1d2a33")
+                self.canvas.line(*point(*outline["anchor"]), label_x - 1, label_y + 3)
+                self.canvas.setFillColor("#1d2a33")
+                draw_text(self.canvas, f"{governorate.code} {figure}", x=label_x, y=label_y, size=7)
+                continue
+            self.canvas.setFillColor(charts.ink(share) if inside else "#1d2a33")
+            draw_text(self.canvas, governorate.code, x=label_x, y=label_y, size=7, align="center")
+            if figure:
+                draw_text(self.canvas, figure, x=label_x, y=label_y - 8, size=6, align="center")
         self.canvas.setFillColor("#000000")
-        self.y = top - 6 * (tile + gap) - 4
+        self.y = top - drawn_height - 4
         for governorate, figures in sorted(
             ((g, shares[g.pk]) for g in Governorate.objects.filter(pk__in=shares)),
             key=lambda pair: pair[0].name_en,

@@ -5,6 +5,7 @@ import pytest
 
 from django.urls import reverse
 
+from coverage.charts import OUTSIDE_SCOPE, shade
 from tests.factories.workforce import FacilityFactory, RoleAssignmentFactory, directorate
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,21 @@ def test_map_shades_governorates_in_scope_only(client, country, kri_auditor):
     text = html.content.decode()
     assert "Erbil: 50.0%" in text
     assert "Kirkuk: " not in text
+
+
+def test_map_draws_all_19_governorates_shaded_by_their_coverage(client, country, kri_auditor):
+    html = get(client, kri_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}")
+    shapes = {
+        title: fill
+        for fill, title in re.findall(
+            r'<path d="M[^"]+" fill="(#[0-9a-f]{6})"[^>]*><title>([^<]+)</title>',
+            html.content.decode(),
+        )
+    }
+    assert len(shapes) == 19
+    assert shapes["Erbil: 50.0%"] == shade(50.0)  # one of Erbil's two workers trained
+    assert shapes["Duhok: —"] == shade(None)  # no workforce registered: no share
+    assert shapes["Kirkuk"] == shapes["Basra"] == OUTSIDE_SCOPE
 
 
 def test_dhis2_document_has_monthly_values_per_facility_course_and_cadre(
