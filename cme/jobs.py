@@ -1,7 +1,8 @@
 """Progress of background work, for the progress bars of long tasks.
 
 A task reports `{"done": n, "total": m}` through `job_progress()`; the page polls `/jobs/<id>/`.
-A job is readable only by the user who started it, whose id the task carries in its meta.
+A job is readable only by the user who started it, whose id the task carries in its meta; a job
+that has reported nothing yet (queued, or an unknown id) answers "pending" and tells nothing more.
 """
 
 from celery import current_task
@@ -22,9 +23,11 @@ def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) 
 
 
 def job_status(request, task_id: str):
+    if not request.user.is_authenticated:
+        raise Http404
     result = AsyncResult(task_id)
     info = result.info if isinstance(result.info, dict) else {}
-    if not request.user.is_authenticated or info.get("user_id", request.user.pk) != request.user.pk:
+    if info and info.get("user_id") != request.user.pk:
         raise Http404
     payload = {
         "state": result.state,

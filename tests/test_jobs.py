@@ -1,0 +1,51 @@
+import uuid
+
+import pytest
+
+from celery.result import AsyncResult
+
+from tests.factories.workforce import UserFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    # The tests run tasks eagerly; these write a worker's progress into the real result backend.
+    pytest.mark.filterwarnings("ignore:Results are not stored in backend"),
+]
+
+
+def _job(meta: dict, state: str = "PROGRESS") -> str:
+    task_id = str(uuid.uuid4())
+    AsyncResult(task_id).backend.store_result(task_id, meta, state)
+    return task_id
+
+
+def test_the_user_who_started_a_job_follows_its_progress(client):
+    owner = UserFactory()
+    task_id = _job({"done": 3, "total": 10, "user_id": owner.pk})
+    client.force_login(owner)
+    reply = client.get(f"/jobs/{task_id}/").json()
+    assert (reply["state"], reply["done"], reply["total"]) == ("PROGRESS", 3, 10)
+
+
+def test_another_user_gets_404_for_someone_elses_job(client):
+    task_id = _job({"done": 3, "total": 10, "user_id": UserFactory().pk, "url": "/export/1/"})
+    client.force_login(UserFactory())
+    assert client.get(f"/jobs/{task_id}/").status_code == 404
+
+
+def test_a_job_started_for_no_one_is_read_by_no_one(client):
+    task_id = _job({"done": 10, "total": 10, "url": "/export/1/"}, "SUCCESS")
+    client.force_login(UserFactory())
+    assert client.get(f"/jobs/{task_id}/").status_code == 404
+
+
+def test_a_queued_job_answers_pending_and_nothing_more(client):
+    client.force_login(UserFactory())
+    reply = client.get(f"/jobs/{uuid.uuid4()}/").json()
+    assert reply["state"] == "PENDING"
+    assert (reply["done"], reply["url"]) == (0, "")
+
+
+def test_anonymous_readers_get_404(client):
+    task_id = _job({"done": 1, "total": 2, "user_id": UserFactory().pk})
+    assert client.get(f"/jobs/{task_id}/").status_code == 404
