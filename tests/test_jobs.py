@@ -1,7 +1,6 @@
 import uuid
 
 import pytest
-
 from celery.result import AsyncResult
 
 from tests.factories.workforce import UserFactory
