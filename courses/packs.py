@@ -211,4 +211,18 @@ def pack_build(*, course_id: int, language: str, user_id: int | None = None) -> 
                 temporary.seek(0)
                 if not storage.exists(name):
                     storage.save(name, File(temporary))
+            _packs_superseded_delete(storage=storage, current=name, language=language)
     return {"done": total, "total": total, "user_id": user_id, "name": name}
+
+
+def _packs_superseded_delete(*, storage, current: str, language: str) -> None:
+    """Remove the course's earlier packs in this language: only the current one is ever served."""
+    folder = posixpath.dirname(current)
+    try:
+        _folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for filename in files:
+        name = posixpath.join(folder, filename)
+        if name != current and filename.startswith(f"{language}-") and filename.endswith(".zip"):
+            storage.delete(name)

@@ -135,6 +135,19 @@ def test_pack_is_reused_until_a_module_changes(course):
     assert pack_name(course=course, language="en") != first["name"]
 
 
+def test_a_rebuilt_pack_replaces_the_old_one_in_storage(course):
+    first = pack_build(course_id=course.pk, language="en")
+    arabic = pack_build(course_id=course.pk, language="ar")
+    module = course.get_children().first().specific
+    module.title = "Oxygen sources"
+    module.save_revision().publish()
+    second = pack_build(course_id=course.pk, language="en")
+    private = storages["private"]
+    assert not private.exists(first["name"])
+    assert private.exists(second["name"])
+    assert private.exists(arabic["name"])  # built from the English page too, but its own pack
+
+
 def test_anonymous_reader_is_sent_to_log_in_for_a_pack(client, course):
     response = client.post("/courses/oxygen/offline/")
     assert response.status_code == 302
