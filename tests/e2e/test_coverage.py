@@ -80,3 +80,25 @@ def test_trend_chart_is_drawn_by_the_vendored_library_beside_its_table(page, tra
     assert chart.locator(".ct-bar").count() == 6
     assert page.locator(".chart-fallback").is_hidden()
     assert page.locator("tbody tr", has_text="2026-03").locator("td").inner_text() == "2"
+
+
+def _left(locator) -> float:
+    return locator.bounding_box()["x"]
+
+
+@pytest.mark.parametrize(("language", "mirrored"), [("ar", True), ("en", False)])
+def test_trend_chart_runs_right_to_left_in_arabic_only(page, trained_kirkuk, language, mirrored):
+    course, auditor = trained_kirkuk
+    login(page, auditor.username)
+    prefix = "" if language == "en" else f"/{language}"
+    page.goto(f"{prefix}/coverage/trend/?start=2026-01&end=2026-06&courses={course.pk}")
+    chart = page.locator('[data-chart-library="chartist"] svg')
+    chart.wait_for()
+    january = chart.locator(".ct-label.ct-horizontal", has_text="2026-01")
+    june = chart.locator(".ct-label.ct-horizontal", has_text="2026-06")
+    assert (_left(january) > _left(june)) is mirrored
+    # March, the one month with completions, is drawn above its own label.
+    march = chart.locator(".ct-label.ct-horizontal", has_text="2026-03").bounding_box()
+    bars = [bar.bounding_box() for bar in chart.locator(".ct-bar").all()]
+    bar = max(bars, key=lambda box: box["height"])
+    assert march["x"] - 10 <= bar["x"] <= march["x"] + march["width"] + 10

@@ -12,6 +12,9 @@
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", data.title);
     box.dataset.chartLibrary = "chartist";
+    // Chartist draws left to right only: on Arabic and Kurdish pages the drawing is mirrored (its
+    // labels flipped back in place, see coverage.css), so months and bars run right to left.
+    if (document.documentElement.dir === "rtl") box.classList.add("chart-mirrored");
     var horizontal = data.kind === "bars";
     var rows = Math.max(1, data.labels.length);
     box.style.height = horizontal ? Math.max(10, 1.8 * rows + 3) + "rem" : "16rem";
