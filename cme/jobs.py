@@ -2,7 +2,7 @@
 
 A task reports `{"done": n, "total": m}` through `job_progress()`; the page polls `/jobs/<id>/`.
 A job is readable only by the user who started it, whose id the task carries in its meta; a job
-that has reported nothing yet (queued, or an unknown id) answers "pending" and tells nothing more.
+whose meta names no owner yet (queued, just started, or an unknown id) tells its state only.
 """
 
 from celery import current_task
@@ -27,8 +27,11 @@ def job_status(request, task_id: str):
         raise Http404
     result = AsyncResult(task_id)
     info = result.info if isinstance(result.info, dict) else {}
-    if info and info.get("user_id") != request.user.pk:
+    if "user_id" in info and info["user_id"] != request.user.pk:
         raise Http404
+    if "user_id" not in info:
+        # Queued, just started (Celery's own meta: worker and pid) or unknown: nothing to tell.
+        info = {}
     payload = {
         "state": result.state,
         "done": info.get("done", 0),

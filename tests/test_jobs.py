@@ -32,10 +32,18 @@ def test_another_user_gets_404_for_someone_elses_job(client):
     assert client.get(f"/jobs/{task_id}/").status_code == 404
 
 
-def test_a_job_started_for_no_one_is_read_by_no_one(client):
-    task_id = _job({"done": 10, "total": 10, "url": "/export/1/"}, "SUCCESS")
+def test_a_job_whose_owner_is_no_one_is_read_by_no_one(client):
+    task_id = _job({"done": 10, "total": 10, "user_id": None, "url": "/export/1/"}, "SUCCESS")
     client.force_login(UserFactory())
     assert client.get(f"/jobs/{task_id}/").status_code == 404
+
+
+def test_a_job_whose_meta_names_no_owner_tells_its_state_only(client):
+    task_id = _job({"pid": 4242, "hostname": "celery@cme", "url": "/export/1/"}, "STARTED")
+    client.force_login(UserFactory())
+    reply = client.get(f"/jobs/{task_id}/").json()
+    assert reply["state"] == "STARTED"
+    assert (reply["done"], reply["url"]) == (0, "")
 
 
 def test_a_queued_job_answers_pending_and_nothing_more(client):
