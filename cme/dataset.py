@@ -175,8 +175,12 @@ def foreign_keys_set_aside(tables: list[str], *, write: Callable[[str], None]):
             [tables],
         )
         saved = cursor.fetchall()
+        # A table with deferred checks still queued (rows just removed by --reset inside an outer
+        # transaction) cannot be altered: fire them first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table, name, _definition in saved:
             cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     yield
     started = time.monotonic()
     with connection.cursor() as cursor:
