@@ -23,6 +23,7 @@ from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
 from certificates.selectors import certificate_lookup, workshop_certificates
 from certificates.tasks import workshop_certificates_issue_task
+from cme.http import client_address
 from courses.models import Workshop
 
 MANAGING_ROLES = ("trainer", "administrator")
@@ -33,7 +34,7 @@ def rate_limited(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        address = request.META.get("REMOTE_ADDR", "unknown")
+        address = client_address(request)
         window = int(timezone.now().timestamp() // 60)
         key = f"certificates:verify:{address}:{window}"
         cache.add(key, 0, timeout=120)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from cme.accounts import selectors, services
 from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
+from cme.http import client_address
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Failed attempts to claim a registry record allowed from one address per hour: enough for typing
@@ -29,7 +30,7 @@ THROTTLED = gettext_lazy(
 
 
 def _claim_key(request: HttpRequest) -> str:
-    return f"cme:registration-claims:{request.META.get('REMOTE_ADDR', '')}"
+    return f"cme:registration-claims:{client_address(request)}"
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:

@@ -88,6 +88,39 @@ def test_verification_is_rate_limited_per_address(certificate, client, settings)
     assert other.status_code == 200
 
 
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_allowance(
+    certificate, client, settings
+):
+    settings.CERTIFICATE_VERIFY_RATE, settings.TRUSTED_PROXY_COUNT = 2, 1
+    url = f"/verify/{certificate.serial}/"
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first = [client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy) for _ in range(3)]
+    second = client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+
+    assert [response.status_code for response in first] == [200, 200, 429]
+    assert second.status_code == 200
+
+
+def test_a_client_cannot_choose_its_address_in_the_forwarded_header(certificate, client, settings):
+    settings.CERTIFICATE_VERIFY_RATE, settings.TRUSTED_PROXY_COUNT = 2, 1
+    url = f"/verify/{certificate.serial}/"
+    # The client writes a new address each time; the proxy appends the one it really came from.
+    statuses = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.7").status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(certificate, client, settings):
+    settings.CERTIFICATE_VERIFY_RATE = 2
+    url = f"/verify/{certificate.serial}/"
+    statuses = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
 def test_public_key_document_is_json(client):
     document = client.get("/verify/key.json").json()
 

@@ -1,0 +1,24 @@
+"""The client's address as this site sees it, behind the reverse proxies it trusts."""
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address that throttles and rate limits count by.
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, each appends the address it received the request
+    from to X-Forwarded-For: the client is the one the outermost trusted proxy wrote, counted from
+    the right. Anything further left was written by the client and is not believed. With no
+    trusted proxy the header is ignored, so a client cannot pick its own address.
+    """
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "unknown")
