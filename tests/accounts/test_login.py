@@ -69,3 +69,14 @@ def test_a_lockout_does_not_lock_other_people_behind_the_same_address(client, us
         client.post(LOGIN, {"username": user.username, "password": "guess"})
     login = {"username": colleague.username, "password": "correct horse battery"}
     assert client.post(LOGIN, login).status_code == 302
+
+
+def test_behind_a_trusted_proxy_a_lockout_holds_the_guessing_client_only(client, user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    guesser = {"HTTP_X_FORWARDED_FOR": "198.51.100.7", "REMOTE_ADDR": "127.0.0.1"}
+    owner = {"HTTP_X_FORWARDED_FOR": "198.51.100.8", "REMOTE_ADDR": "127.0.0.1"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": user.username, "password": "guess"}, **guesser)
+    right = {"username": user.username, "password": "correct horse battery"}
+    assert client.post(LOGIN, right, **guesser).status_code == 429
+    assert client.post(LOGIN, right, **owner).status_code == 302
