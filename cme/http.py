@@ -22,3 +22,11 @@ def client_address(request: HttpRequest) -> str:
         if len(forwarded) >= hops:
             return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def client_ip_or_none(request: HttpRequest | None) -> str | None:
+    """`client_address` for django-axes, which stores None when the address is unknown."""
+    if request is None:
+        return None
+    address = client_address(request)
+    return None if address == "unknown" else address

@@ -135,7 +135,7 @@ LOGOUT_REDIRECT_URL = "/"
 
 # Reverse proxies in front of the site that append to X-Forwarded-For (nginx: 1); 0 ignores it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "cme.http.client_address"
+AXES_CLIENT_IP_CALLABLE = "cme.http.client_ip_or_none"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 # A username from one address: a hospital behind one NAT address is not locked out as a whole.
