@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from courses import importers
-from courses.models import CourseIndexPage, CoursePage, Workshop
+from courses.models import AttendanceImport, CourseIndexPage, CoursePage, Workshop
 from courses.services import workshop_create
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
 from workforce.names import name_normalise
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         workers = self.workers(people, workshop.venue)
         content = self.sheet(workshop, workers, rows, file_format)
         upload = SimpleUploadedFile(f"bench.{file_format}", content)
-        record = importers.AttendanceImport.objects.create(
+        record = AttendanceImport.objects.create(
             workshop=workshop, file=upload, original_name=upload.name, created_by=user
         )
         started = time.perf_counter()

@@ -1,0 +1,52 @@
+"""Writes of the tracking side: workshops, rosters, attendance, scores, completions and claims.
+
+Every create, change and delete of an enrolment, attendance mark, score, completion or claim goes
+through `history_record`, so the history shown on a workshop and on a health worker's record is
+complete. Who may call a service is decided by the caller through the scoped querysets.
+"""
+
+from courses.services.attendance import (
+    MarkOutcome,
+    attendance_mark,
+    qr_check_in,
+    walk_in_request_decide,
+)
+from courses.services.claims import external_activity_claim, external_activity_review
+from courses.services.completion import (
+    completion_evaluate,
+    completion_override,
+    completion_rule_outcome,
+    completions_evaluate,
+    score_set,
+)
+from courses.services.history import history_record, snapshot
+from courses.services.roster import enrolment_add, enrolment_withdraw, walk_in_add
+from courses.services.workshops import (
+    session_update,
+    workshop_close,
+    workshop_create,
+    workshop_status_set,
+)
+
+__all__ = [
+    "MarkOutcome",
+    "attendance_mark",
+    "completion_evaluate",
+    "completion_override",
+    "completion_rule_outcome",
+    "completions_evaluate",
+    "enrolment_add",
+    "enrolment_withdraw",
+    "external_activity_claim",
+    "external_activity_review",
+    "history_record",
+    "qr_check_in",
+    "score_set",
+    "session_update",
+    "snapshot",
+    "walk_in_add",
+    "walk_in_request_decide",
+    "workshop_close",
+    "workshop_create",
+    "workshop_status_set",
+]

@@ -1,0 +1,255 @@
+"""Attendance: marking a session, QR check-in and walk-ins, the paper round-trip, offline sync."""
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses import checkin, importers, selectors, services
+from courses.forms import ImportForm
+from courses.models import (
+    AttendanceImport,
+    AttendanceMark,
+    Enrolment,
+    Session,
+    WalkInRequest,
+    Workshop,
+)
+from courses.models.workshops import RecordMethod
+from courses.views.scope import own_worker, session_or_404, workshop_or_404
+
+# Trainers: marking a session
+
+
+@login_required
+def session_marking(request, pk):
+    session = session_or_404(request, pk)
+    marks = selectors.session_marks(session=session)
+    people = list(selectors.workshop_roster(workshop=session.workshop))
+    for enrolment in people:
+        enrolment.mark = marks.get(enrolment.pk, "")
+    counts = selectors.session_counts(session=session)
+    return render(
+        request,
+        "courses/session_marking.html",
+        {
+            "session": session,
+            "workshop": session.workshop,
+            "people": people,
+            "counts": counts,
+            "status_counts": [
+                (value, label, counts[value]) for value, label in AttendanceMark.Status.choices
+            ],
+            "statuses": AttendanceMark.Status.choices,
+            "walk_ins": session.walk_in_requests.filter(
+                status=WalkInRequest.Status.PENDING
+            ).select_related("health_worker"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_mark(request, pk):
+    """One tap on the roster: JSON in, the outcome and the session's new counts out."""
+    session = session_or_404(request, pk)
+    try:
+        payload = json.loads(request.body)
+        client_uuid = uuid.UUID(str(payload["client_uuid"]))
+        enrolment = session.workshop.enrolments.get(pk=int(payload["enrolment"]))
+    except (ValueError, KeyError, TypeError, Enrolment.DoesNotExist):
+        return JsonResponse({"result": "refused", "reason": _("Bad request.")}, status=400)
+    outcome = services.attendance_mark(
+        session=session,
+        enrolment=enrolment,
+        status=str(payload.get("status", "")),
+        client_uuid=client_uuid,
+        method=RecordMethod.ROSTER,
+        user=request.user,
+    )
+    return JsonResponse(
+        {
+            "result": outcome.result,
+            "reason": outcome.reason,
+            "status": outcome.mark.status if outcome.mark else "",
+            "counts": selectors.session_counts(session=session),
+        }
+    )
+
+
+@login_required
+def session_sign_in_sheet(request, pk):
+    """The printable sign-in sheet of a session, pre-filled with the roster."""
+    from courses.pdf import SignInSheetRenderer
+
+    session = session_or_404(request, pk)
+    content = SignInSheetRenderer().render(selectors.session_sign_in_facts(session=session))
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"sign-in-{session.workshop_id}-{session.date:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
+def session_qr(request, pk):
+    """The session's current check-in code as an SVG (the page reloads it every minute)."""
+    import segno
+
+    session = session_or_404(request, pk)
+    token = checkin.checkin_token(session_id=session.pk)
+    url = request.build_absolute_uri(reverse("courses:check_in", args=[token]))
+    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#1d2a33")
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@login_required
+@require_POST
+def walk_in_decide(request, pk):
+    walk_in = get_object_or_404(
+        WalkInRequest.objects.filter(
+            session__workshop__in=Workshop.objects.manageable_by(request.user)
+        ),
+        pk=pk,
+    )
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.walk_in_request_decide(request=walk_in, accept=accept, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("courses:session_marking", pk=walk_in.session_id)
+
+
+# Trainers: paper round-trip
+
+
+@login_required
+def attendance_template(request, pk):
+    workshop = workshop_or_404(request, pk)
+    session = None
+    if request.GET.get("session"):
+        session = get_object_or_404(workshop.sessions, pk=request.GET["session"])
+    content = importers.attendance_template(workshop=workshop, session=session)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"sign-in-{workshop.pk}" + (f"-{session.date:%Y-%m-%d}" if session else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+def attendance_import(request, pk):
+    workshop = workshop_or_404(request, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        record = importers.attendance_import_start(
+            workshop=workshop, upload=form.cleaned_data["file"], user=request.user
+        )
+        return redirect("courses:import_result", pk=record.pk)
+    return render(request, "courses/import_form.html", {"workshop": workshop, "form": form})
+
+
+@login_required
+def import_result(request, pk):
+    record = get_object_or_404(
+        AttendanceImport.objects.filter(
+            workshop__in=Workshop.objects.manageable_by(request.user)
+        ).select_related("workshop__course"),
+        pk=pk,
+    )
+    return render(
+        request, "courses/import_result.html", {"record": record, "workshop": record.workshop}
+    )
+
+
+# Participants: QR check-in
+
+
+@login_required
+def check_in(request, token):
+    """Where the session's QR code leads: a logged-in participant checks in."""
+    try:
+        session_id = checkin.checkin_token_read(token)
+    except checkin.CheckInError as error:
+        reason = {
+            "expired": _("This code has expired. Scan the code on the screen again."),
+            "forged": _("This code is not valid. Scan the code on the trainer's screen."),
+        }[error.reason]
+        return render(request, "courses/check_in.html", {"error": reason}, status=400)
+    session = get_object_or_404(Session.objects.select_related("workshop__course"), pk=session_id)
+    worker = own_worker(request)
+    if worker is None:
+        return render(
+            request,
+            "courses/check_in.html",
+            {"error": _("Your account is not linked to a health worker record. Ask the trainer.")},
+            status=400,
+        )
+    try:
+        result = services.qr_check_in(session=session, health_worker=worker, user=request.user)
+    except ValidationError as error:
+        return render(
+            request, "courses/check_in.html", {"error": " ".join(error.messages)}, status=400
+        )
+    return render(request, "courses/check_in.html", {"result": result, "session": session})
+
+
+# Offline devices
+
+
+@login_required
+@require_POST
+def sync(request):
+    """A batch of marks taken offline: each is applied, already known, or refused with a reason."""
+    try:
+        batch = json.loads(request.body)["marks"]
+        if not isinstance(batch, list):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _('Send {"marks": [...]}.')}, status=400)
+    if len(batch) > 2000:
+        return JsonResponse({"error": _("At most 2,000 marks per batch.")}, status=400)
+    sessions = Session.objects.filter(
+        workshop__in=Workshop.objects.manageable_by(request.user)
+    ).select_related("workshop")
+    results = [_sync_one(request, item, sessions) for item in batch]
+    return JsonResponse({"results": results})
+
+
+def _sync_one(request, item, sessions) -> dict:
+    try:
+        key = str(uuid.UUID(str(item["client_uuid"])))
+    except (KeyError, TypeError, ValueError):
+        return {"client_uuid": None, "result": "refused", "reason": _("No valid client UUID.")}
+    try:
+        taken_at = parse_datetime(str(item["taken_at"]))
+        session = sessions.get(pk=int(item["session"]))
+        enrolment = session.workshop.enrolments.get(pk=int(item["enrolment"]))
+    except (KeyError, TypeError, ValueError, Session.DoesNotExist, Enrolment.DoesNotExist):
+        taken_at = session = None
+    if session is None:
+        return {"client_uuid": key, "result": "refused", "reason": _("Unknown session or person.")}
+    if taken_at is None or taken_at.tzinfo is None:
+        return {
+            "client_uuid": key,
+            "result": "refused",
+            "reason": _("taken_at must be a date and time with its time zone."),
+        }
+    outcome = services.attendance_mark(
+        session=session,
+        enrolment=enrolment,
+        status=str(item.get("status", "")),
+        client_uuid=uuid.UUID(key),
+        method=RecordMethod.SYNC,
+        user=request.user,
+        taken_at=taken_at,
+    )
+    return {"client_uuid": key, "result": outcome.result, "reason": outcome.reason}
