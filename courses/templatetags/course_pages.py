@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from courses.catalogue import course_for_reader
 from courses.catalogue import reader_url as _reader_url
 
 register = template.Library()
@@ -39,3 +40,9 @@ def text_language(page) -> str:
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.filter
+def reader_title(course) -> str:
+    """The course's title in the reader's language when a live translation exists."""
+    return course_for_reader(course=course).title

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from courses.models import ExternalActivity
+from tests.factories.course_pages import translation_of
 from tests.factories.courses import (
     MINIMAL_PDF,
     CompletionFactory,
@@ -52,6 +53,18 @@ def test_my_learning_shows_the_transcript_and_the_cycle_progress(
     assert enrolment.workshop.course.title in page
     assert "of 48 hours required" in page
     assert 'aria-valuenow="25"' in page
+
+
+def test_my_learning_in_arabic_names_the_course_by_its_arabic_title(
+    client, participant_user, kirkuk_worker
+):
+    enrolment = EnrolmentFactory(health_worker=kirkuk_worker)
+    CompletionFactory(enrolment=enrolment, completed_on=datetime.date.today())
+    translation_of(enrolment.workshop.course, language="ar", title="إدارة الأوكسجين الطبي")
+    client.force_login(participant_user)
+    transcript = client.get("/ar/learning/").content.decode().split('id="transcript"')[1]
+    assert "إدارة الأوكسجين الطبي" in transcript
+    assert enrolment.workshop.course.title not in transcript
 
 
 def test_a_claim_with_a_real_png_is_stored_for_review(client, participant_user):
