@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.utils import translation
 from django.utils.translation import get_language_from_path, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from cme.accounts.admin_language import SITE_LANGUAGE_SESSION_KEY, admin_language_for
 
 UNPREFIXED = (
     "/admin/",
@@ -52,4 +55,33 @@ class RememberedLanguageMiddleware:
                 response = HttpResponseRedirect(target)
                 response["Vary"] = "Cookie, Accept-Language"
                 return response
+        return self.get_response(request)
+
+
+class StaffLanguageMiddleware:
+    """Opens the Wagtail admin in the staff member's language, which its unprefixed URL cannot say.
+
+    On the site, remembers in the session the language of each page a signed-in person reads; under
+    `/admin/`, activates `admin_language_for` (their saved choice, else that remembered language).
+    Wagtail's own per-user preference, when set, still takes over inside the admin views.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/"):
+            language = admin_language_for(
+                user=getattr(request, "user", None),
+                session=request.session,
+                cookie=request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
+            )
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        elif (
+            request.user.is_authenticated
+            and not request.path.startswith(UNPREFIXED)
+            and request.session.get(SITE_LANGUAGE_SESSION_KEY) != request.LANGUAGE_CODE
+        ):
+            request.session[SITE_LANGUAGE_SESSION_KEY] = request.LANGUAGE_CODE
         return self.get_response(request)

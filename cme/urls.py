@@ -8,9 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cme.accounts import views as accounts_views
+from cme.accounts.admin_language import account_view
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Wagtail's Account settings, but saving the language needs no name or email (before the admin).
+    path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("jobs/", include("cme.jobs_urls")),

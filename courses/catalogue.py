@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from courses.fallback import fallback_locales
 from courses.models import CourseIndexPage, CoursePage, CourseSectionPage, ModulePage
 from workforce.models import Cadre
 
@@ -36,17 +37,20 @@ def _source_of(page: Page) -> Page:
 
 
 def catalogue_courses(*, catalogue: CourseIndexPage) -> QuerySet:
-    """Live courses in the catalogue's language, plus English courses not translated into it yet.
+    """Live courses in the catalogue's language, plus courses not translated into it yet.
 
-    The English ones stand in for their missing translation; their pages carry a notice.
+    Those stand in, in the first fallback language that has them (`courses.fallback`; English in
+    the end), for their missing translation; their pages carry a notice.
     """
     courses = CoursePage.objects.live().public()
     condition = Q(path__startswith=catalogue.path, locale_id=catalogue.locale_id)
-    source = _source_of(catalogue)
-    if source.pk != catalogue.pk:
-        translated = courses.filter(condition).values("translation_key")
-        condition |= Q(path__startswith=source.path, locale_id=source.locale_id) & ~Q(
-            translation_key__in=translated
+    for locale in fallback_locales(catalogue.locale.language_code):
+        stand_in = catalogue.get_translation_or_none(locale)
+        if stand_in is None:
+            continue
+        shown = courses.filter(condition).values("translation_key")
+        condition |= Q(path__startswith=stand_in.path, locale_id=stand_in.locale_id) & ~Q(
+            translation_key__in=shown
         )
     return courses.filter(condition).order_by("title")
 
@@ -112,16 +116,29 @@ def course_modules_for_reader(*, course: CoursePage) -> list[ModulePage]:
     active = Locale.get_active()
     if active.pk == source.locale_id:
         return modules
-    translated = {
-        module.translation_key: module
-        for module in ModulePage.objects.live().filter(
-            locale=active, translation_key__in=[module.translation_key for module in modules]
-        )
-    }
-    return [translated.get(module.translation_key, module) for module in modules]
+    chain = [active, *fallback_locales(active.language_code)]
+    versions: dict = {}
+    for module in ModulePage.objects.live().filter(
+        locale__in=chain, translation_key__in=[module.translation_key for module in modules]
+    ):
+        versions.setdefault(module.translation_key, {})[module.locale_id] = module
+    return [
+        _first_in(chain, versions.get(module.translation_key, {})) or module for module in modules
+    ]
+
+
+def _first_in(chain, by_locale: dict):
+    return next((by_locale[locale.pk] for locale in chain if locale.pk in by_locale), None)
 
 
 def course_for_reader(*, course: CoursePage) -> CoursePage:
-    """The course in the reader's language when a live translation exists, else as given."""
-    local = course.get_translation_or_none(Locale.get_active())
-    return local if local is not None and local.live else course
+    """The course in the reader's language if live there, else in its first fallback language."""
+    active = Locale.get_active()
+    chain = [active, *fallback_locales(active.language_code)]
+    live = {
+        page.locale_id: page
+        for page in CoursePage.objects.live().filter(
+            translation_key=course.translation_key, locale__in=chain
+        )
+    }
+    return _first_in(chain, live) or course

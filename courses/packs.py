@@ -30,7 +30,8 @@ from cme.jobs import job_progress
 from courses.catalogue import course_for_reader, course_modules_for_reader, reader_language
 from courses.models import CoursePage, ModulePage
 
-PACK_FORMAT = 1
+# Raised when what a pack holds changes, so packs built before are rebuilt (2: language marks).
+PACK_FORMAT = 2
 PACK_DIR = "packs"
 LINK = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
 DOCUMENT_URL = re.compile(r"^/documents/(?P<id>\d+)/")

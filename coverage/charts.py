@@ -67,7 +67,9 @@ def coverage_map(*, governorates, figures: dict, link) -> str:
             outline_path(outline["rings"]), shade(share) if inside else OUTSIDE_SCOPE, title,
         )  # fmt: skip
         if inside and link:
-            shape = format_html('<a href="{}">{}</a>', link(governorate), shape)
+            shape = format_html(
+                '<a href="{}" aria-label="{}">{}</a>', link(governorate), title, shape
+            )
         shapes.append(shape)
         x, y = outline["label"]
         figure = percent(share) if inside else ""
@@ -97,9 +99,9 @@ def coverage_map(*, governorates, figures: dict, link) -> str:
         ),
     )  # fmt: skip
     return format_html(
-        '<svg class="coverage-map" viewBox="0 0 {} {}" role="img" aria-labelledby="map-title" '
+        '<svg class="coverage-map" viewBox="0 0 {} {}" role="group" aria-labelledby="map-title" '
         'direction="ltr"><title id="map-title">{}</title><g>{}</g>'
-        '<g pointer-events="none">{}</g>{}</svg>',
+        '<g pointer-events="none" aria-hidden="true">{}</g>{}</svg>',
         width, height + 28, _("Coverage by governorate"),
         mark_safe("".join(shapes)), mark_safe("".join(labels)), legend,  # noqa: S308
     )  # fmt: skip

@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("register/facilities/", views.facilities, name="facilities"),
     path("profile/", views.profile, name="profile"),
+    path("admin-language/", views.admin_language, name="admin_language"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

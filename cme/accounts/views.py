@@ -5,16 +5,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language, gettext_lazy, override
+from django.utils.translation import get_language, get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from cme.accounts import selectors, services
+from cme.accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
 from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
 from cme.http import client_address
 
@@ -153,3 +154,20 @@ def profile(request: HttpRequest) -> HttpResponse:
         "assignments": selectors.role_assignments_of(user=request.user),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+def admin_language(request: HttpRequest) -> HttpResponse:
+    """On the way into the admin from a Kurdish page: the admin is English or Arabic, pick one."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise Http404
+    if request.method == "POST":
+        language = request.POST.get("language", "")
+        if language in admin_languages():
+            admin_language_save(user=request.user, language=language)
+            return redirect("wagtailadmin_home")
+    context = {
+        "choices": [(code, get_language_info(code)["name_local"]) for code in admin_languages()],
+        "saved": admin_language_saved(user=request.user),
+    }
+    return render(request, "accounts/admin_language.html", context)

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cme.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -154,9 +155,18 @@ TIME_ZONE = "Asia/Baghdad"
 USE_I18N = True
 USE_TZ = True
 
+# The language whose text a reader gets, in this order, when a page is not translated into theirs;
+# English, the language every page is first written in, always comes last (docs/courses.md).
+CONTENT_FALLBACK_LANGUAGES = {"ar": ["en"], "ckb": ["en"]}
+
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAIL_SITE_NAME = "CME Tracker"
+WAGTAIL_SITE_NAME = _("CME Tracker")
+# The admin speaks English and Arabic (Wagtail has no Kurdish catalogue); see docs/courses.md.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ar", "العربية")]
+# Staff avatars are Wagtail's own initials icon or an uploaded picture: Gravatar would load images
+# from another host and send it a hash of each staff member's email.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "zip"]

@@ -12,11 +12,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published
 
 from courses.blocks import module_body_blocks
+from courses.fallback import fallback_locales
 
 
 def login_redirect(next_url: str):
@@ -28,7 +29,7 @@ def login_redirect(next_url: str):
 
 
 class FallbackRouteMixin:
-    """Serves the English page under /ar/ or /ckb/ when a child has no translation yet.
+    """Serves the fallback language's page under /ar/ or /ckb/ when a child has no translation yet.
 
     The reader keeps their language prefix (and the interface in their language); the page itself
     shows a notice that its text is not translated yet.
@@ -38,13 +39,17 @@ class FallbackRouteMixin:
         try:
             return super().route(request, path_components)
         except Http404:
-            default = Locale.get_default()
-            if not path_components or self.locale_id == default.pk:
+            if not path_components:
                 raise
-            source = self.get_translation_or_none(default)
-            if source is None:
-                raise
-            return source.specific.route(request, path_components)
+            for locale in fallback_locales(self.locale.language_code):
+                source = self.get_translation_or_none(locale)
+                if source is None:
+                    continue
+                try:
+                    return source.specific.route(request, path_components)
+                except Http404:
+                    continue
+            raise
 
 
 class HomePage(FallbackRouteMixin, Page):

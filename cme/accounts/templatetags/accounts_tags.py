@@ -1,8 +1,11 @@
 from datetime import timedelta
 
 from django import template
+from django.urls import reverse
+from django.utils.translation import get_language
 
 from cme.accounts import selectors
+from cme.accounts.admin_language import admin_languages
 
 register = template.Library()
 
@@ -23,6 +26,14 @@ def site_links(context) -> dict:
         }
         request._cme_site_links = cached
     return cached
+
+
+@register.simple_tag
+def admin_entry_url() -> str:
+    """The admin's address; from a page in a language the admin lacks, the page that says so."""
+    if get_language() in admin_languages():
+        return reverse("wagtailadmin_home")
+    return reverse("accounts:admin_language")
 
 
 @register.filter
