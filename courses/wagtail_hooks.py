@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
@@ -18,3 +20,9 @@ def refuse_restricted_handout_to_signed_in_outsiders(document, request):
         ):
             raise Http404
     return None
+
+
+@hooks.register("insert_global_admin_css")
+def admin_titles_keep_their_own_direction():
+    """The admin stylesheet that cuts long titles at their end in the right-to-left admin."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
