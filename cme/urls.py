@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cme.accounts import signin
 from cme.accounts import views as accounts_views
 from cme.accounts.admin_language import account_view
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Wagtail's Account settings, but saving the language needs no name or email (before the admin).
     path("admin/account/", account_view, name="wagtailadmin_account"),
+    path("admin/login/", signin.admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("jobs/", include("cme.jobs_urls")),

@@ -64,6 +64,34 @@ def _default_language_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_at_every_login(request):
+    """Every login in a test (force_login, the login form, the browser) counts as two-step verified.
+
+    Staff need a second factor before any page (cme/accounts/middleware.py); tests of other rules
+    log staff in with `client.force_login`. At each login this gives the user a confirmed
+    recovery-code device named "pytest" and verifies the session with it through django-otp, as the
+    code step would. Tests of the sign-in rules themselves opt out with `@pytest.mark.real_otp`.
+    """
+    if request.node.get_closest_marker("real_otp"):
+        yield
+        return
+    from django.contrib.auth.signals import user_logged_in
+
+    def verify(sender, request, user, **kwargs):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_static.models import StaticDevice
+
+        device, _created = StaticDevice.objects.get_or_create(
+            user=user, name="pytest", defaults={"confirmed": True}
+        )
+        request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+    user_logged_in.connect(verify, dispatch_uid="tests-second-factor")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-second-factor")
+
+
 @pytest.fixture
 def kirkuk_facility(db):
     return FacilityFactory(directorate=directorate("KIR"), name_en="Kirkuk General Hospital")

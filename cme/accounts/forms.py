@@ -7,6 +7,10 @@ from cme.accounts import selectors
 from cme.accounts.services import identifier_clean, phone_clean
 from workforce.models import Cadre, Facility, Governorate
 
+USERNAME_UNAVAILABLE = _(
+    "This username cannot be used. Choose another, for example with your name and a number."
+)
+
 
 class RegistryStatus:
     EXISTING = "existing"
@@ -113,6 +117,13 @@ class RegistrationForm(UserCreationForm):
             "Letters, digits and @ . + - _ only; you will use it to log in."
         )
 
+    def clean_username(self) -> str:
+        # Django's message names the taken username; this one does not confirm that anyone has it.
+        username = super().clean_username()
+        if "username" in self._errors:
+            self._errors["username"] = self.error_class([USERNAME_UNAVAILABLE])
+        return username
+
     def clean_identifier(self) -> str:
         return identifier_clean(self.cleaned_data["identifier"])
 
@@ -138,7 +149,7 @@ class RegistrationForm(UserCreationForm):
 
 
 class ProfileForm(forms.Form):
-    """What a person may change about themselves."""
+    """What a person may change about themselves; a new email needs their current password."""
 
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(
@@ -148,12 +159,76 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    current_password = forms.CharField(
+        label=_("Current password"),
+        help_text=_("Needed only to change your email."),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
-    def __init__(self, *args, has_record: bool, **kwargs):
+    def __init__(self, *args, has_record: bool, user, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.user = user
         if not has_record:
             del self.fields["phone"]
 
     def clean_phone(self) -> str:
         return phone_clean(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        # Whoever finds a signed-in browser must not be able to move password resets to their
+        # own address: the email changes only with the password.
+        changed = "email" in cleaned and cleaned["email"] != self.user.email
+        if changed and not self.user.check_password(cleaned.get("current_password", "")):
+            self.add_error(
+                "current_password",
+                forms.ValidationError(
+                    _("Enter your current password to change your email."), "password"
+                ),
+            )
+        return cleaned
+
+
+class TokenForm(forms.Form):
+    """A six-digit code from the authenticator app, or a recovery code."""
+
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "text",
+                "dir": "ltr",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PasswordConfirmForm(forms.Form):
+    """The account's current password, asked again before a change to how it signs in."""
+
+    password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your current password."), "password")
+        return password

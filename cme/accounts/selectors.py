@@ -67,3 +67,10 @@ def registration_facilities(*, governorate_id: int | None) -> QuerySet[Facility]
     if not governorate_id:
         return Facility.objects.none()
     return _in_reading_order(Facility.objects.filter(governorate_id=governorate_id, is_active=True))
+
+
+def is_staff_member(*, user) -> bool:
+    """Staff for the session rules: any role assignment, or Django's staff or superuser flag."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or RoleAssignment.objects.filter(user=user).exists()

@@ -1,16 +1,30 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from cme.accounts import views
+from cme.accounts import second_factor_views, signin, views
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
+    path("login/", signin.LoginView.as_view(), name="login"),
+    path("login/code/", signin.login_verify, name="login_verify"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("register/facilities/", views.facilities, name="facilities"),
     path("profile/", views.profile, name="profile"),
     path("admin-language/", views.admin_language, name="admin_language"),
+    path("two-step/", second_factor_views.second_factor_manage, name="second_factor"),
+    path("two-step/setup/", second_factor_views.second_factor_setup, name="second_factor_setup"),
+    path("two-step/codes/", second_factor_views.second_factor_codes, name="second_factor_codes"),
+    path(
+        "two-step/new-codes/",
+        second_factor_views.second_factor_new_codes,
+        name="second_factor_new_codes",
+    ),
+    path(
+        "two-step/turn-off/",
+        second_factor_views.second_factor_turn_off,
+        name="second_factor_turn_off",
+    ),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

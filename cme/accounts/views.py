@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from cme.accounts import selectors, services
+from cme.accounts import second_factor, selectors, services
 from cme.accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
 from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
 from cme.http import client_address
@@ -34,7 +33,7 @@ def _claim_key(request: HttpRequest) -> str:
     return f"cme:registration-claims:{client_address(request)}"
 
 
-def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+def remember_language(response: HttpResponse, language: str) -> HttpResponse:
     """Set the same cookie as the language switcher, so unprefixed URLs follow the choice."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -44,20 +43,6 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
-
-
-class LoginView(auth_views.LoginView):
-    """Log in, then continue in the language the person chose in their profile."""
-
-    redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        language = selectors.preferred_language(user=form.get_user())
-        if language:
-            response["Location"] = translate_url(response["Location"], language)
-            _remember_language(response, language)
-        return response
 
 
 def _account_register(data: dict, *, language: str):
@@ -135,7 +120,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         "phone": worker.phone if worker else "",
         "language": selectors.preferred_language(user=request.user) or get_language(),
     }
-    form = ProfileForm(request.POST or None, initial=initial, has_record=worker is not None)
+    form = ProfileForm(
+        request.POST or None, initial=initial, has_record=worker is not None, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.profile_update(
@@ -147,11 +134,12 @@ def profile(request: HttpRequest) -> HttpResponse:
         with override(data["language"]):
             messages.success(request, _("Your profile is saved."))
             url = reverse("accounts:profile")
-        return _remember_language(redirect(url), data["language"])
+        return remember_language(redirect(url), data["language"])
     context = {
         "form": form,
         "worker": worker,
         "assignments": selectors.role_assignments_of(user=request.user),
+        "second_factor_on": second_factor.second_factor_enabled(user=request.user),
     }
     return render(request, "accounts/profile.html", context)
 

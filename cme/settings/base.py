@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_celery_results",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cme.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cme.accounts.middleware.SessionLifetimeMiddleware",
+    "cme.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -137,13 +143,28 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
+# Roles whose accounts must sign in with a second factor (superusers always must); trainers and
+# health workers may turn one on themselves. The same in every environment, development too.
+OTP_REQUIRED_ROLES = ["auditor", "reviewer", "administrator"]
+OTP_TOTP_ISSUER = "CME Tracker"
+RECOVERY_CODE_COUNT = 10
+# A session ends after this many seconds without a request for staff (anyone with a role, staff
+# or superuser flag), and after SESSION_ABSOLUTE_LIFETIME seconds from the login for everyone.
+STAFF_IDLE_TIMEOUT = int(os.environ.get("STAFF_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_ABSOLUTE_LIFETIME = int(os.environ.get("SESSION_ABSOLUTE_LIFETIME", str(12 * 3600)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+
 # Reverse proxies in front of the site that append to X-Forwarded-For (nginx: 1); 0 ignores it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "cme.http.client_ip_or_none"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-# A username from one address: a hospital behind one NAT address is not locked out as a whole.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A username from one address: a hospital behind one NAT address is not locked out as a whole
+# by a few typing mistakes. An address is also counted across every username, with a higher
+# limit, so one address cannot try a few passwords on every account (cme/accounts/lockout.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_HANDLER = "cme.accounts.lockout.AddressLimitHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
@@ -167,6 +188,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ar", "العربية")]
 # Staff avatars are Wagtail's own initials icon or an uploaded picture: Gravatar would load images
 # from another host and send it a hash of each staff member's email.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin has no login of its own: its login link and /admin/login/ go to the site's, which
+# asks for the second factor.
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "zip"]

@@ -80,3 +80,29 @@ def test_behind_a_trusted_proxy_a_lockout_holds_the_guessing_client_only(client,
     right = {"username": user.username, "password": "correct horse battery"}
     assert client.post(LOGIN, right, **guesser).status_code == 429
     assert client.post(LOGIN, right, **owner).status_code == 302
+
+
+def test_one_address_trying_a_few_passwords_on_many_accounts_is_locked_out(client, settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 12
+    victims = [UserFactory() for _i in range(4)]
+    for victim in victims:
+        for _attempt in range(settings.AXES_FAILURE_LIMIT - 2):
+            client.post(LOGIN, {"username": victim.username, "password": "guess"})
+    untouched = UserFactory()
+    right = {"username": untouched.username, "password": "correct horse battery"}
+    assert client.post(LOGIN, right).status_code == 429
+    other_address = client.post(LOGIN, right, REMOTE_ADDR="198.51.100.9")
+    assert other_address.status_code == 302
+
+
+def test_logging_into_ones_own_account_does_not_clear_the_addresss_failures(client, settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 6
+    own, victim = UserFactory(), UserFactory()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        client.post(LOGIN, {"username": victim.username, "password": "guess"})
+    own_login = {"username": own.username, "password": "correct horse battery"}
+    assert client.post(LOGIN, own_login).status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _attempt in range(2):
+        client.post(LOGIN, {"username": UserFactory().username, "password": "guess"})
+    assert client.post(LOGIN, own_login).status_code == 429

@@ -28,7 +28,7 @@ def test_profile_saves_phone_email_and_language(client, user, kirkuk_facility):
     worker = HealthWorkerFactory(user=user, facility=kirkuk_facility)
     client.force_login(user)
     data = {"email": "new@example.org", "phone": "٠٧٥٠١٢٣٤٥٦٧", "language": "ar"}
-    response = client.post(PROFILE, data)
+    response = client.post(PROFILE, {**data, "current_password": "correct horse battery"})
     assert response["Location"] == "/ar/accounts/profile/"
     assert response.cookies["django_language"].value == "ar"
     worker.refresh_from_db()
@@ -56,3 +56,21 @@ def test_staff_profile_lists_their_roles_and_scopes(client, kirkuk_auditor):
     assert "Auditor" in html
     assert "Kirkuk" in html
     assert 'name="phone"' not in html
+
+
+def test_profile_changes_the_email_only_with_the_current_password(client, user):
+    client.force_login(user)
+    for password in ["", "not my password"]:
+        data = {"email": "thief@example.org", "language": "en", "current_password": password}
+        response = client.post(PROFILE, data)
+        assert response.status_code == 200
+        assert "Enter your current password to change your email." in response.content.decode()
+    user.refresh_from_db()
+    assert user.email != "thief@example.org"
+
+
+def test_profile_saves_the_language_without_the_password_when_the_email_stays(client, user):
+    client.force_login(user)
+    response = client.post(PROFILE, {"email": user.email, "language": "ckb"})
+    assert response["Location"] == "/ckb/accounts/profile/"
+    assert language_for(user=user) == "ckb"

@@ -3,6 +3,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from cme.accounts.forms import USERNAME_UNAVAILABLE
 from cme.accounts.services import NO_MATCH
 from tests.factories.workforce import FacilityFactory, UserFactory, cadre, directorate
 from workforce.models import HealthWorker
@@ -162,3 +163,15 @@ def test_facilities_are_listed_in_the_order_of_the_readers_language(client, kirk
     url = f"/ar/accounts/register/facilities/?governorate={kirkuk_facility.governorate_id}"
     names = [row["name"] for row in client.get(url).json()["facilities"]]
     assert names == ["مستشفى الجمهوري", "مستشفى كركوك"]
+
+
+def test_registration_with_a_taken_username_does_not_confirm_that_it_exists(
+    client, registered_worker, registration_data
+):
+    UserFactory(username="auditor.national")
+    for username in ["auditor.national", "Auditor.National"]:
+        html = client.post(REGISTER, registration_data | {"username": username}).content.decode()
+        assert str(USERNAME_UNAVAILABLE) in html
+        assert "already exists" not in html
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is None

@@ -1,0 +1,26 @@
+"""Second factors for tests: a confirmed authenticator, and the code it shows."""
+
+import time
+
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cme.accounts.second_factor import recovery_codes_replace
+
+
+def authenticator_for(user) -> tuple[TOTPDevice, list[str]]:
+    """A confirmed authenticator app with its recovery codes, as enrolment leaves them."""
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return device, recovery_codes_replace(user=user)
+
+
+def totp_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
+    """The code the authenticator app shows now (or `steps_ahead` 30-second steps later).
+
+    django-otp refuses a code of a step already used, so a second login in one test asks for the
+    next step's code, which the device's tolerance of one step accepts.
+    """
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
