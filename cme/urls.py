@@ -5,14 +5,13 @@ from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from cme.accounts import views as accounts_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include("courses.handout_urls")),
     path("jobs/", include("cme.jobs_urls")),
     path("favicon.ico", accounts_views.favicon),
 ]
@@ -29,6 +28,8 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
+    # MEDIA_ROOT is the public storage only (images); handouts and every personal file live in
+    # PRIVATE_MEDIA_ROOT, which no URL maps (see cme/storage.py).
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

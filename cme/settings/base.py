@@ -170,14 +170,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# "default" routes by name: handouts and admin uploads in progress to "private", the rest (images
+# and their renditions: published content) to "public", which a web server may serve at MEDIA_URL.
 STORAGES = {
-    "default": {
+    "default": {"BACKEND": "cme.storage.MediaStorage"},
+    "public": {
         "BACKEND": os.environ.get(
             "DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
         )
     },
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "cme.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
