@@ -158,7 +158,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "CME Tracker"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Every handout is served by the view that checks the reader (never from MEDIA_URL).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Trainers never replace a file that a live page of another scope uses (courses/collections.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.media_forms.ScopedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "courses.media_forms.ScopedImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
