@@ -1,6 +1,83 @@
-from django.core.files.storage import storages
+"""Where files live: published media under a public URL, everything else in private storage.
+
+`STORAGES["default"]` is `MediaStorage`, the storage of every FileField that names none (Wagtail's
+documents, images, renditions, uploads in progress). It sends the kinds that are not published
+content (handouts, which may be staff only, and files half-way through an admin upload) to private
+storage, served only by a view that checks the reader; the rest go to `STORAGES["public"]`, which a
+web server may serve at MEDIA_URL.
+"""
+
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.utils.deconstruct import deconstructible
+
+# Name prefixes (the `upload_to` of the models that use the default storage) kept private.
+PRIVATE_PREFIXES = ("documents/", "wagtail_uploads/")
 
 
 def private_storage():
     """Files that are never served by URL: evidence, certificates, restricted exports."""
     return storages["private"]
+
+
+def is_private_name(name: str) -> bool:
+    return str(name).replace("\\", "/").lstrip("/").startswith(PRIVATE_PREFIXES)
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """A folder no URL maps to: `url()` refuses, so no template can link around a checking view.
+
+    (FileSystemStorage falls back to MEDIA_URL when it is given no base URL.)
+    """
+
+    def url(self, name):
+        raise NotImplementedError(
+            "Private files have no URL; serve them through a view that checks the reader."
+        )
+
+
+@deconstructible
+class MediaStorage(Storage):
+    """Routes each name to the public or the private storage by its prefix.
+
+    Both are looked up on every call, so a changed STORAGES setting (tests) is followed.
+    """
+
+    def _for(self, name) -> Storage:
+        return storages["private"] if is_private_name(name) else storages["public"]
+
+    def _open(self, name, mode="rb"):
+        return self._for(name).open(name, mode)
+
+    def _save(self, name, content):
+        return self._for(name).save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self._for(name).get_available_name(name, max_length=max_length)
+
+    def delete(self, name):
+        return self._for(name).delete(name)
+
+    def exists(self, name):
+        return self._for(name).exists(name)
+
+    def listdir(self, path):
+        return self._for(path.rstrip("/") + "/").listdir(path)
+
+    def size(self, name):
+        return self._for(name).size(name)
+
+    def url(self, name):
+        return self._for(name).url(name)
+
+    def path(self, name):
+        return self._for(name).path(name)
+
+    def get_accessed_time(self, name):
+        return self._for(name).get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self._for(name).get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self._for(name).get_modified_time(name)

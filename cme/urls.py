@@ -5,7 +5,6 @@ from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from cme.accounts import signin
 from cme.accounts import views as accounts_views
@@ -17,7 +16,7 @@ urlpatterns = [
     path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/login/", signin.admin_login),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include("courses.handout_urls")),
     path("jobs/", include("cme.jobs_urls")),
     path("favicon.ico", accounts_views.favicon),
 ]
@@ -34,6 +33,8 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
+    # MEDIA_ROOT is the public storage only (images); handouts and every personal file live in
+    # PRIVATE_MEDIA_ROOT, which no URL maps (see cme/storage.py).
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

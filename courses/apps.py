@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,5 +9,9 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.admin_names import translated_names_connect
+        from courses.receivers import governorate_saved
 
         translated_names_connect()
+        post_save.connect(
+            governorate_saved, sender="workforce.Governorate", dispatch_uid="courses_governorate"
+        )

@@ -10,7 +10,7 @@ language. Nobody but reviewers holds publish permission, so nothing goes live un
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupPagePermission, Page
 
 TRAINER_GROUP = "trainer"
 REVIEWER_GROUP = "reviewer"
@@ -42,17 +42,29 @@ def course_section_permissions_sync(*, section) -> Group | None:
 
 
 def _national_group() -> Group:
+    from courses.collections import collection_permissions_grant
     from courses.models import CourseIndexPage
 
     group, _ = Group.objects.get_or_create(name=NATIONAL_TRAINERS_GROUP)
     for catalogue in CourseIndexPage.objects.all():
         _grant_edit(group=group, page=catalogue)
+    collection_permissions_grant(group=group, collection=Collection.get_first_root_node())
+    return group
+
+
+def _governorate_group(*, governorate) -> Group:
+    """The governorate's trainers' group, with its documents and images collection."""
+    from courses.collections import collection_permissions_grant, scope_collection
+
+    group, _ = Group.objects.get_or_create(name=section_group_name(governorate=governorate))
+    collection_permissions_grant(group=group, collection=scope_collection(governorate=governorate))
     return group
 
 
 def trainer_page_groups_sync(*, user) -> None:
-    """Put a user in the page-permission groups their trainer and reviewer roles call for."""
+    """Put a user in the page and collection permission groups their roles call for."""
     from courses.models import CourseSectionPage
+    from workforce.models import Governorate
 
     assignments = list(user.role_assignments.select_related("directorate", "facility"))
     trainer_roles = [assignment for assignment in assignments if assignment.role == "trainer"]
@@ -62,17 +74,20 @@ def trainer_page_groups_sync(*, user) -> None:
         if assignment.level == "national":
             wanted.add(_national_group())
         elif assignment.level == "region":
-            governorates |= Q(governorate__region=assignment.region)
+            governorates |= Q(region=assignment.region)
         elif assignment.level == "governorate":
-            governorates |= Q(governorate_id=assignment.governorate_id)
+            governorates |= Q(pk=assignment.governorate_id)
         elif assignment.level == "directorate":
-            governorates |= Q(governorate_id=assignment.directorate.governorate_id)
+            governorates |= Q(pk=assignment.directorate.governorate_id)
         elif assignment.level == "facility":
-            governorates |= Q(governorate_id=assignment.facility.governorate_id)
-    for section in CourseSectionPage.objects.filter(governorates, locale__language_code="en"):
-        group = course_section_permissions_sync(section=section)
-        if group is not None:
-            wanted.add(group)
+            governorates |= Q(pk=assignment.facility.governorate_id)
+    covered = list(Governorate.objects.filter(governorates))
+    for governorate in covered:
+        wanted.add(_governorate_group(governorate=governorate))
+    for section in CourseSectionPage.objects.filter(
+        governorate__in=covered, locale__language_code="en"
+    ):
+        course_section_permissions_sync(section=section)
     if trainer_roles:
         wanted.add(Group.objects.get_or_create(name=TRAINER_GROUP)[0])
     if any(assignment.role == "reviewer" for assignment in assignments):

@@ -42,12 +42,12 @@ def _isolated_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {
+        "public": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "cme.storage.PrivateStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }

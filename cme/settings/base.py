@@ -192,7 +192,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # asks for the second factor.
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Every handout is served by the view that checks the reader (never from MEDIA_URL).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Trainers never replace a file that a live page of another scope uses (courses/collections.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.media_forms.ScopedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "courses.media_forms.ScopedImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -204,14 +208,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# "default" routes by name: handouts and admin uploads in progress to "private", the rest (images
+# and their renditions: published content) to "public", which a web server may serve at MEDIA_URL.
 STORAGES = {
-    "default": {
+    "default": {"BACKEND": "cme.storage.MediaStorage"},
+    "public": {
         "BACKEND": os.environ.get(
             "DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
         )
     },
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "cme.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -13,12 +13,12 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
-    "default": {
+    "public": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": MEDIA_ROOT},
     },
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "cme.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }

@@ -1,3 +1,4 @@
+from courses.models.collections import ScopeCollection
 from courses.models.pages import (
     CourseIndexPage,
     CoursePage,
@@ -29,6 +30,7 @@ __all__ = [
     "HomePage",
     "ModulePage",
     "RecordChange",
+    "ScopeCollection",
     "Session",
     "WalkInRequest",
     "Workshop",
