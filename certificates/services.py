@@ -22,6 +22,7 @@ from certificates.selectors import (
     course_titles,
 )
 from courses.models import Completion
+from workforce.duties import decision_service
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +131,7 @@ def certificate_pdf_store(*, certificate: Certificate) -> None:
     certificate.pdf.name = stored
 
 
+@decision_service(subject=lambda call: call["certificate"].completion.health_worker)
 def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
     """Revoke a valid certificate; the reason is shown on the public verification page."""
     reason = reason.strip()
@@ -144,6 +146,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
     return certificate
 
 
+@decision_service(subject=lambda call: call["certificate"].completion.health_worker)
 def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> Certificate:
     """Issue a new certificate with the holder's current names; the old one is superseded."""
     if certificate.status != Certificate.Status.VALID:

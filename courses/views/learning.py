@@ -13,6 +13,7 @@ from courses.forms import ClaimForm, ReviewForm
 from courses.models import ExternalActivity
 from courses.signals import my_learning_sections
 from courses.views.scope import own_worker
+from workforce.duties import exclude_own
 from workforce.models import HealthWorker
 
 
@@ -86,10 +87,19 @@ def claim_evidence(request, pk):
     return response
 
 
+def _claims_to_review(request):
+    """Claims the user may decide on: in their reviewer scope, and never their own."""
+    return exclude_own(
+        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"]),
+        user=request.user,
+        worker_path="health_worker",
+    )
+
+
 @login_required
 def claims_review(request):
     claims = (
-        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"])
+        _claims_to_review(request)
         .filter(status=ExternalActivity.Status.PENDING)
         .select_related("health_worker", "health_worker__facility")
         .order_by("created_at")
@@ -100,10 +110,7 @@ def claims_review(request):
 @login_required
 @require_POST
 def claim_review(request, pk):
-    activity = get_object_or_404(
-        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"]),
-        pk=pk,
-    )
+    activity = get_object_or_404(_claims_to_review(request), pk=pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:

@@ -19,6 +19,7 @@ from workforce.viewsets.base import (
     governorates_in_scope,
 )
 from workforce.viewsets.places import facility_chooser_viewset
+from workforce.viewsets.policies import ReferenceDataViewSetMixin
 
 __all__ = ["CadreViewSet", "HealthWorkerViewSet"]
 
@@ -26,8 +27,8 @@ __all__ = ["CadreViewSet", "HealthWorkerViewSet"]
 # Cadres -----------------------------------------------------------------------------------------
 
 
-class CadreViewSet(ModelViewSet):
-    """Cadres are national reference data: every staff user may list them."""
+class CadreViewSet(ReferenceDataViewSetMixin, ModelViewSet):
+    """Cadres are national reference data: every staff user lists them, national admins edit."""
 
     model = Cadre
     icon = "tag"

@@ -20,6 +20,7 @@ from workforce.viewsets.base import (
     directorates_in_scope,
     governorates_in_scope,
 )
+from workforce.viewsets.policies import ReferenceDataViewSetMixin
 
 __all__ = [
     "DirectorateViewSet",
@@ -97,7 +98,9 @@ class GovernorateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class GovernorateViewSet(ScopedModelViewSet):
+class GovernorateViewSet(ReferenceDataViewSetMixin, ScopedModelViewSet):
+    """Governorates and their region are reference data: national administrators edit them."""
+
     model = Governorate
     icon = "site"
     list_display = ["name", "name_ar", "name_ckb", "code", "region"]
@@ -119,7 +122,9 @@ class DirectorateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class DirectorateViewSet(ScopedModelViewSet):
+class DirectorateViewSet(ReferenceDataViewSetMixin, ScopedModelViewSet):
+    """Directorates and their governorate are reference data: national administrators edit them."""
+
     model = Directorate
     icon = "folder-open-inverse"
     list_display = ["name", "name_ar", "name_ckb", "code", "governorate"]
