@@ -57,7 +57,8 @@ def _certificate(worker):
     template = CertificateTemplateFactory(name="Ministry default", is_default=True)
     SignatoryFactory(template=template)
     workshop = WorkshopFactory(venue=worker.facility)
-    completion = CompletionFactory(enrolment=EnrolmentFactory(workshop=workshop, health_worker=worker))
+    enrolment = EnrolmentFactory(workshop=workshop, health_worker=worker)
+    completion = CompletionFactory(enrolment=enrolment)
     return certificate_services.certificate_issue(completion_id=completion.pk, notify=False)
 
 
@@ -69,10 +70,9 @@ def claim_review(user, worker):
 
 
 def completion_override(user, worker):
-    completion = CompletionFactory(
-        enrolment=EnrolmentFactory(workshop=WorkshopFactory(venue=worker.facility), health_worker=worker),
-        is_complete=False,
-    )
+    workshop = WorkshopFactory(venue=worker.facility)
+    enrolment = EnrolmentFactory(workshop=workshop, health_worker=worker)
+    completion = CompletionFactory(enrolment=enrolment, is_complete=False)
     url = reverse("courses:completion_override", args=[completion.pk])
     data = {"is_complete": "1", "reason": "I was there"}
     call = {"completion": completion, "is_complete": True, "reason": "I was there", "user": user}
