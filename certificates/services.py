@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
@@ -142,6 +144,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
     certificate.status = Certificate.Status.REVOKED
     certificate.status_reason = reason
     certificate.save(update_fields=["status", "status_reason"])
+    log(certificate, "cme.certificate.revoke", user=user, data={"reason": reason})
     logger.info("certificate %s revoked by user %s", certificate.serial, user.pk)
     return certificate
 
@@ -164,6 +167,12 @@ def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> 
         new = _create(completion=completion)
         old.superseded_by = new
         old.save(update_fields=["superseded_by"])
+        log(
+            old,
+            "cme.certificate.reissue",
+            user=user,
+            data={"reason": old.status_reason, "new": new.serial},
+        )
     certificate_pdf_store(certificate=new)
     logger.info("certificate %s re-issued as %s by user %s", old.serial, new.serial, user.pk)
     _queue_notification(certificate_id=new.pk)

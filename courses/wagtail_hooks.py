@@ -3,6 +3,8 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
+from courses import log_actions
+
 
 @hooks.register("before_serve_document", order=-1)
 def refuse_restricted_handout_to_signed_in_outsiders(document, request):
@@ -18,3 +20,6 @@ def refuse_restricted_handout_to_signed_in_outsiders(document, request):
         ):
             raise Http404
     return None
+
+
+hooks.register("register_log_actions", log_actions.register)

@@ -3,8 +3,11 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from wagtail.log_actions import log
+
 from workforce.authority import ensure_scope_within_own
 from workforce.duties import decision_service, ensure_not_own_record
+from workforce.log_actions import role_data
 from workforce.models import HealthWorker, RoleAssignment
 from workforce.permissions import ROLE_GROUPS, role_groups_sync
 
@@ -48,6 +51,7 @@ def role_assign(
     ensure_scope_within_own(actor=actor, assignment=assignment)
     assignment.save()
     role_groups_refresh(user=user)
+    log(assignment, "cme.role.assign", user=actor, data=role_data(assignment))
     return assignment
 
 
@@ -56,6 +60,7 @@ def role_assign(
 def role_assignment_update(*, assignment: RoleAssignment, actor, user, **fields) -> RoleAssignment:
     """Change an assignment's holder, role or scope, under the same rules as handing it out."""
     ensure_not_own_record(actor=actor, subject=assignment.user)
+    before = role_data(assignment)
     previous_user = assignment.user
     assignment.user = user
     for name, value in fields.items():
@@ -66,6 +71,7 @@ def role_assignment_update(*, assignment: RoleAssignment, actor, user, **fields)
     role_groups_refresh(user=user)
     if previous_user != user:
         role_groups_refresh(user=previous_user)
+    log(assignment, "cme.role.change", user=actor, data={"before": before, **role_data(assignment)})
     return assignment
 
 
@@ -74,6 +80,7 @@ def role_assignment_update(*, assignment: RoleAssignment, actor, user, **fields)
 def role_unassign(*, assignment: RoleAssignment, actor=None) -> None:
     """Remove an assignment; the user leaves the role's group unless another scope keeps it."""
     user = assignment.user
+    log(assignment, "cme.role.remove", user=actor, data=role_data(assignment))
     assignment.delete()
     role_groups_refresh(user=user)
 

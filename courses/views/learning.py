@@ -15,6 +15,7 @@ from courses.signals import my_learning_sections
 from courses.views.scope import own_worker
 from workforce.duties import exclude_own
 from workforce.models import HealthWorker
+from workforce.reads import Kind, personal_record_read
 
 
 @login_required
@@ -75,6 +76,8 @@ def _claims_for(request):
 @login_required
 def claim_evidence(request, pk):
     activity = get_object_or_404(_claims_for(request), pk=pk)
+    personal_record_read(reader=request.user, health_worker=activity.health_worker,
+                         kind=Kind.EVIDENCE, detail=activity.title)  # fmt: skip
     handle = activity.evidence.open("rb")
     from courses.evidence import evidence_kind
 
@@ -130,6 +133,7 @@ def claim_review(request, pk):
 @login_required
 def health_worker_history(request, pk):
     worker = get_object_or_404(HealthWorker.objects.visible_to(request.user), pk=pk)
+    personal_record_read(reader=request.user, health_worker=worker, kind=Kind.HISTORY)
     return render(
         request,
         "courses/health_worker_history.html",

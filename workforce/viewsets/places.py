@@ -20,7 +20,6 @@ from workforce.viewsets.base import (
     directorates_in_scope,
     governorates_in_scope,
 )
-from workforce.viewsets.policies import ReferenceDataViewSetMixin
 
 __all__ = [
     "DirectorateViewSet",
@@ -98,7 +97,7 @@ class GovernorateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class GovernorateViewSet(ReferenceDataViewSetMixin, ScopedModelViewSet):
+class GovernorateViewSet(ScopedModelViewSet):
     """Governorates and their region are reference data: national administrators edit them."""
 
     model = Governorate
@@ -122,7 +121,7 @@ class DirectorateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class DirectorateViewSet(ReferenceDataViewSetMixin, ScopedModelViewSet):
+class DirectorateViewSet(ScopedModelViewSet):
     """Directorates and their governorate are reference data: national administrators edit them."""
 
     model = Directorate

@@ -1,12 +1,11 @@
 """Who may change what in the registry's admin, beyond Django's model permissions."""
 
-from django.utils.functional import cached_property
-
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from workforce.authority import edits_reference_data
+from workforce.models import manages_roles
 
-__all__ = ["ReferenceDataPermissionPolicy", "ReferenceDataViewSetMixin"]
+__all__ = ["ReferenceDataPermissionPolicy", "RoleAssignmentPermissionPolicy"]
 
 CHANGES = {"add", "change", "delete"}
 
@@ -26,9 +25,11 @@ class ReferenceDataPermissionPolicy(ModelPermissionPolicy):
         return users
 
 
-class ReferenceDataViewSetMixin:
-    """A viewset of reference data (cadres, governorates, directorates): national edits only."""
+class RoleAssignmentPermissionPolicy(ModelPermissionPolicy):
+    """Role assignments are seen and handed out by national administrators and superusers only."""
 
-    @cached_property
-    def permission_policy(self):
-        return ReferenceDataPermissionPolicy(self.model)
+    def user_has_permission(self, user, action):
+        return manages_roles(user) and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return [user for user in super().users_with_any_permission(actions) if manages_roles(user)]
