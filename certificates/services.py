@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
@@ -22,6 +24,7 @@ from certificates.selectors import (
     course_titles,
 )
 from courses.models import Completion
+from workforce.duties import decision_service
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +133,7 @@ def certificate_pdf_store(*, certificate: Certificate) -> None:
     certificate.pdf.name = stored
 
 
+@decision_service(subject=lambda call: call["certificate"].completion.health_worker)
 def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
     """Revoke a valid certificate; the reason is shown on the public verification page."""
     reason = reason.strip()
@@ -140,10 +144,12 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
     certificate.status = Certificate.Status.REVOKED
     certificate.status_reason = reason
     certificate.save(update_fields=["status", "status_reason"])
+    log(certificate, "cme.certificate.revoke", user=user, data={"reason": reason})
     logger.info("certificate %s revoked by user %s", certificate.serial, user.pk)
     return certificate
 
 
+@decision_service(subject=lambda call: call["certificate"].completion.health_worker)
 def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> Certificate:
     """Issue a new certificate with the holder's current names; the old one is superseded."""
     if certificate.status != Certificate.Status.VALID:
@@ -161,6 +167,12 @@ def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> 
         new = _create(completion=completion)
         old.superseded_by = new
         old.save(update_fields=["superseded_by"])
+        log(
+            old,
+            "cme.certificate.reissue",
+            user=user,
+            data={"reason": old.status_reason, "new": new.serial},
+        )
     certificate_pdf_store(certificate=new)
     logger.info("certificate %s re-issued as %s by user %s", old.serial, new.serial, user.pk)
     _queue_notification(certificate_id=new.pk)

@@ -25,6 +25,7 @@ from certificates.selectors import certificate_lookup, workshop_certificates
 from certificates.tasks import workshop_certificates_issue_task
 from cme.http import client_address
 from courses.models import Workshop
+from workforce.reads import Kind, personal_record_read
 
 MANAGING_ROLES = ("trainer", "administrator")
 
@@ -117,6 +118,12 @@ def verify_key(request):
     return response
 
 
+def _note_read(request, certificate: Certificate) -> None:
+    worker = certificate.completion.health_worker
+    personal_record_read(reader=request.user, health_worker=worker, kind=Kind.CERTIFICATE,
+                         detail=certificate.serial)  # fmt: skip
+
+
 def _own_certificate(request, pk: int) -> Certificate:
     return get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
 
@@ -125,6 +132,7 @@ def _own_certificate(request, pk: int) -> Certificate:
 def download(request, pk: int):
     """The certificate's PDF, for its holder (and staff whose scope covers them)."""
     certificate = _own_certificate(request, pk)
+    _note_read(request, certificate)
     if not certificate.pdf:
         services.certificate_pdf_store(certificate=certificate)
     return FileResponse(
@@ -187,6 +195,7 @@ def workshop_download(request, workshop_id: int, kind: str):
     if not certificates:
         raise Http404
     for certificate in certificates:
+        _note_read(request, certificate)
         if not certificate.pdf:
             services.certificate_pdf_store(certificate=certificate)
     buffer = io.BytesIO()

@@ -1,5 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from certificates import log_actions
 from certificates.viewsets import CertificateTemplateViewSet
 
 register_snippet(CertificateTemplateViewSet)
+hooks.register("register_log_actions", log_actions.register)

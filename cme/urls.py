@@ -5,16 +5,24 @@ from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 
 from cme.accounts import signin
 from cme.accounts import views as accounts_views
 from cme.accounts.admin_language import account_view
+from workforce.history import ScopedLogEntriesView
+
+# In place of Wagtail's own site history (matched first): scoped staff see their scope's entries.
+site_history = require_admin_access(ScopedLogEntriesView.as_view())
+site_history_results = require_admin_access(ScopedLogEntriesView.as_view(results_only=True))
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Wagtail's Account settings, but saving the language needs no name or email (before the admin).
     path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/login/", signin.admin_login),
+    path("admin/reports/site-history/", site_history),
+    path("admin/reports/site-history/results/", site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("courses.handout_urls")),
     path("jobs/", include("cme.jobs_urls")),

@@ -20,6 +20,7 @@ from courses.models import (
 from courses.models.workshops import RecordMethod
 from courses.services.history import history_record, snapshot
 from courses.services.roster import enrolment_add
+from workforce.duties import decision_service
 from workforce.models import HealthWorker
 
 ATTENDED = {AttendanceMark.Status.PRESENT, AttendanceMark.Status.LATE}
@@ -130,6 +131,7 @@ def _mark_known(client_uuid: uuid.UUID) -> AttendanceMark | None:
 # Walk-in requests from QR check-in
 
 
+@decision_service(subject=lambda call: call["request"].health_worker)
 @transaction.atomic
 def walk_in_request_decide(*, request: WalkInRequest, accept: bool, user) -> WalkInRequest:
     """Accept (enrol and mark present) or reject someone who checked in without being enrolled."""

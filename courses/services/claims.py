@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from courses.models import ExternalActivity, RecordChange
 from courses.models.workshops import RecordMethod
 from courses.services.history import history_record, snapshot
+from workforce.duties import decision_service
 from workforce.models import HealthWorker
 
 
@@ -28,6 +29,7 @@ def external_activity_claim(*, health_worker: HealthWorker, user, **fields) -> E
     return activity
 
 
+@decision_service(subject=lambda call: call["activity"].health_worker)
 @transaction.atomic
 def external_activity_review(
     *, activity: ExternalActivity, approve: bool, note: str, user

@@ -18,6 +18,7 @@ from courses.models.workshops import RecordMethod
 from courses.services.attendance import ATTENDED
 from courses.services.history import history_record, snapshot
 from courses.signals import completion_recorded
+from workforce.duties import decision_service
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -151,6 +152,7 @@ def completions_evaluate(*, workshop: Workshop, user=None) -> list[Completion]:
     return [completion_evaluate(enrolment=enrolment, user=user) for enrolment in enrolments]
 
 
+@decision_service(subject=lambda call: call["completion"].health_worker)
 @transaction.atomic
 def completion_override(*, completion: Completion, is_complete: bool, reason: str, user) -> None:
     """A trainer's decision over the rule; the reason is mandatory and kept."""

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from courses.models import Completion, Session, Workshop
 from courses.services.completion import completions_evaluate
 
@@ -41,29 +43,44 @@ def workshop_create(
         Session(workshop=workshop, date=starts_on + datetime.timedelta(days=offset))
         for offset in range((ends_on - starts_on).days + 1)
     )
+    log(workshop, "cme.workshop.create", user=user)
     return workshop
 
 
 def session_update(
-    *, session: Session, topic: str, starts_at: datetime.time | None, ends_at: datetime.time | None
+    *,
+    session: Session,
+    topic: str,
+    starts_at: datetime.time | None,
+    ends_at: datetime.time | None,
+    user=None,
 ) -> Session:
-    """Change a session's topic and times."""
+    """Change a session's topic and times; the workshop's log keeps what it was."""
+    before = {"topic": session.topic, "starts_at": str(session.starts_at or "")}
     session.topic, session.starts_at, session.ends_at = topic, starts_at, ends_at
     session.full_clean()
     session.save()
+    # Logged on the workshop: its scope decides who reads the entry in the site history.
+    data = {"session": session.pk, "date": str(session.date), "before": before, "topic": topic}
+    log(session.workshop, "cme.session.edit", user=user, data=data)
     return session
 
 
-def workshop_status_set(*, workshop: Workshop, status: str) -> Workshop:
+def workshop_status_set(*, workshop: Workshop, status: str, user=None) -> Workshop:
     """Move a workshop to another status (closing goes through `workshop_close`)."""
+    old = Workshop.objects.filter(pk=workshop.pk).values_list("status", flat=True).first()
     workshop.status = status
     workshop.full_clean()
     workshop.save(update_fields=["status"])
+    if old != status:
+        log(workshop, "cme.workshop.status", user=user, data={"old": old, "new": status})
+        if old == Workshop.Status.CLOSED:
+            log(workshop, "cme.workshop.reopen", user=user, data={"new": status})
     return workshop
 
 
 @transaction.atomic
 def workshop_close(*, workshop: Workshop, user) -> list[Completion]:
     """Close the workshop and evaluate every enrolment into a completion."""
-    workshop_status_set(workshop=workshop, status=Workshop.Status.CLOSED)
+    workshop_status_set(workshop=workshop, status=Workshop.Status.CLOSED, user=user)
     return completions_evaluate(workshop=workshop, user=user)

@@ -25,6 +25,7 @@ from courses.models import (
 )
 from courses.models.workshops import RecordMethod
 from courses.views.scope import own_worker, session_or_404, workshop_or_404
+from workforce.duties import exclude_own
 
 # Trainers: marking a session
 
@@ -49,8 +50,10 @@ def session_marking(request, pk):
                 (value, label, counts[value]) for value, label in AttendanceMark.Status.choices
             ],
             "statuses": AttendanceMark.Status.choices,
-            "walk_ins": session.walk_in_requests.filter(
-                status=WalkInRequest.Status.PENDING
+            "walk_ins": exclude_own(
+                session.walk_in_requests.filter(status=WalkInRequest.Status.PENDING),
+                user=request.user,
+                worker_path="health_worker",
             ).select_related("health_worker"),
         },
     )

@@ -13,7 +13,9 @@ from courses.forms import ClaimForm, ReviewForm
 from courses.models import ExternalActivity
 from courses.signals import my_learning_sections
 from courses.views.scope import own_worker
+from workforce.duties import exclude_own
 from workforce.models import HealthWorker
+from workforce.reads import Kind, personal_record_read
 
 
 @login_required
@@ -74,6 +76,8 @@ def _claims_for(request):
 @login_required
 def claim_evidence(request, pk):
     activity = get_object_or_404(_claims_for(request), pk=pk)
+    personal_record_read(reader=request.user, health_worker=activity.health_worker,
+                         kind=Kind.EVIDENCE, detail=activity.title)  # fmt: skip
     handle = activity.evidence.open("rb")
     from courses.evidence import evidence_kind
 
@@ -86,10 +90,19 @@ def claim_evidence(request, pk):
     return response
 
 
+def _claims_to_review(request):
+    """Claims the user may decide on: in their reviewer scope, and never their own."""
+    return exclude_own(
+        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"]),
+        user=request.user,
+        worker_path="health_worker",
+    )
+
+
 @login_required
 def claims_review(request):
     claims = (
-        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"])
+        _claims_to_review(request)
         .filter(status=ExternalActivity.Status.PENDING)
         .select_related("health_worker", "health_worker__facility")
         .order_by("created_at")
@@ -100,10 +113,7 @@ def claims_review(request):
 @login_required
 @require_POST
 def claim_review(request, pk):
-    activity = get_object_or_404(
-        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"]),
-        pk=pk,
-    )
+    activity = get_object_or_404(_claims_to_review(request), pk=pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -123,6 +133,7 @@ def claim_review(request, pk):
 @login_required
 def health_worker_history(request, pk):
     worker = get_object_or_404(HealthWorker.objects.visible_to(request.user), pk=pk)
+    personal_record_read(reader=request.user, health_worker=worker, kind=Kind.HISTORY)
     return render(
         request,
         "courses/health_worker_history.html",

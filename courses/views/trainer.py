@@ -81,7 +81,7 @@ def workshop_status(request, pk):
     status = request.POST.get("status")
     if status not in Workshop.Status.values or status == Workshop.Status.CLOSED:
         raise Http404
-    services.workshop_status_set(workshop=workshop, status=status)
+    services.workshop_status_set(workshop=workshop, status=status, user=request.user)
     messages.success(request, _("Status changed."))
     return redirect("courses:workshop_detail", pk=pk)
 
@@ -130,7 +130,7 @@ def session_edit(request, pk):
     session = session_or_404(request, pk)
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
-        services.session_update(session=session, **form.cleaned_data)
+        services.session_update(session=session, user=request.user, **form.cleaned_data)
         return redirect("courses:workshop_detail", pk=session.workshop_id)
     return render(request, "courses/session_form.html", {"form": form, "session": session})
 

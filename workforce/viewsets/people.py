@@ -11,9 +11,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from workforce.forms import HealthWorkerAdminForm
 from workforce.models import Cadre, Facility, HealthWorker, Sex
+from workforce.reads import Kind, personal_record_read
 from workforce.selectors import health_worker_search
 from workforce.viewsets.base import (
+    ScopedEditView,
     ScopedIndexView,
+    ScopedInspectView,
     ScopedModelViewSet,
     directorates_in_scope,
     governorates_in_scope,
@@ -27,7 +30,7 @@ __all__ = ["CadreViewSet", "HealthWorkerViewSet"]
 
 
 class CadreViewSet(ModelViewSet):
-    """Cadres are national reference data: every staff user may list them."""
+    """Cadres are national reference data: every staff user lists them, national admins edit."""
 
     model = Cadre
     icon = "tag"
@@ -71,10 +74,29 @@ class HealthWorkerIndexView(ScopedIndexView):
         return health_worker_search(queryset=queryset, query=self.search_query)
 
 
+class NoteReadMixin:
+    """Opening a person's record in the admin is noted in the log of reads."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        personal_record_read(reader=request.user, health_worker=self.object, kind=Kind.RECORD)
+        return response
+
+
+class HealthWorkerEditView(NoteReadMixin, ScopedEditView):
+    pass
+
+
+class HealthWorkerInspectView(NoteReadMixin, ScopedInspectView):
+    pass
+
+
 class HealthWorkerViewSet(ScopedModelViewSet):
     model = HealthWorker
     icon = "user"
     index_view_class = HealthWorkerIndexView
+    edit_view_class = HealthWorkerEditView
+    inspect_view_class = HealthWorkerInspectView
     list_display = [
         "name_latin",
         "name_ar",

@@ -98,6 +98,8 @@ class GovernorateFilterSet(WagtailFilterSet):
 
 
 class GovernorateViewSet(ScopedModelViewSet):
+    """Governorates and their region are reference data: national administrators edit them."""
+
     model = Governorate
     icon = "site"
     list_display = ["name", "name_ar", "name_ckb", "code", "region"]
@@ -120,6 +122,8 @@ class DirectorateFilterSet(WagtailFilterSet):
 
 
 class DirectorateViewSet(ScopedModelViewSet):
+    """Directorates and their governorate are reference data: national administrators edit them."""
+
     model = Directorate
     icon = "folder-open-inverse"
     list_display = ["name", "name_ar", "name_ckb", "code", "governorate"]

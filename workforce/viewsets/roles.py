@@ -2,7 +2,10 @@
 
 import django_filters
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -10,7 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
 from workforce.models import Role, RoleAssignment, ScopeLevel, manages_roles
-from workforce.services import role_assign, role_groups_refresh, role_unassign
+from workforce.services import role_assign, role_assignment_update, role_unassign
 from workforce.viewsets.base import ScopedDeleteView, ScopedEditView, ScopedModelViewSet
 
 __all__ = ["RoleAssignmentViewSet"]
@@ -25,7 +28,26 @@ class RoleAssignmentFilterSet(WagtailFilterSet):
         fields = []
 
 
-class RoleAssignmentCreateView(generic.CreateView):
+class RefusalAsFormErrorMixin:
+    """A refused assignment (to oneself, wider than one's own) is shown on the form, not saved."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if "user" in form.fields:  # nobody hands a role to themself: not even offered
+            form.fields["user"].queryset = form.fields["user"].queryset.exclude(
+                pk=self.request.user.pk
+            )
+        return form
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except PermissionDenied as refusal:
+            form.add_error(None, str(refusal))
+            return self.form_invalid(form)
+
+
+class RoleAssignmentCreateView(RefusalAsFormErrorMixin, generic.CreateView):
     """Only national administrators and superusers hand out roles, through `role_assign`."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -36,6 +58,7 @@ class RoleAssignmentCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return role_assign(
+            actor=self.request.user,
             user=data["user"],
             role=data["role"],
             level=data["level"],
@@ -46,19 +69,26 @@ class RoleAssignmentCreateView(generic.CreateView):
         )
 
 
-class RoleAssignmentEditView(ScopedEditView):
+class RoleAssignmentEditView(RefusalAsFormErrorMixin, ScopedEditView):
     def save_instance(self):
-        previous_user = RoleAssignment.objects.get(pk=self.object.pk).user
-        instance = super().save_instance()
-        role_groups_refresh(user=instance.user)
-        if previous_user != instance.user:
-            role_groups_refresh(user=previous_user)
-        return instance
+        data = self.form.cleaned_data
+        return role_assignment_update(
+            assignment=RoleAssignment.objects.get(pk=self.object.pk),
+            actor=self.request.user,
+            **{name: data.get(name) for name in RoleAssignmentViewSet.form_fields},
+        )
 
 
 class RoleAssignmentDeleteView(ScopedDeleteView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except PermissionDenied as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.get_success_url())
+
     def delete_action(self):
-        role_unassign(assignment=self.object)
+        role_unassign(assignment=self.object, actor=self.request.user)
 
 
 class RoleAssignmentViewSet(ScopedModelViewSet):
