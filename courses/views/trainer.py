@@ -87,9 +87,16 @@ def workshop_status(request, pk):
 
 
 @login_required
-@require_POST
 def workshop_close(request, pk):
     workshop = workshop_or_404(request, pk)
+    if request.method != "POST":
+        # Confirmation first: what is missing and what the evaluation will decide, before any
+        # completion is stored.
+        return render(
+            request,
+            "courses/workshop_close.html",
+            {"workshop": workshop, "preview": selectors.workshop_close_preview(workshop=workshop)},
+        )
     completions = services.workshop_close(workshop=workshop, user=request.user)
     done = sum(1 for completion in completions if completion and completion.is_complete)
     messages.success(
