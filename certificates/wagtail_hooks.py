@@ -1,5 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from certificates.sections import workshop_certificates_action
 from certificates.viewsets import CertificateTemplateViewSet
 
 register_snippet(CertificateTemplateViewSet)
+hooks.register("courses_workshop_actions", workshop_certificates_action, order=10)

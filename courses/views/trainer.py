@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import hooks
+
 from courses import selectors, services
 from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, Workshop
@@ -70,6 +72,12 @@ def workshop_detail(request, pk):
             "history": selectors.workshop_history(workshop=workshop, limit=50),
             "statuses": Workshop.Status.choices,
             "imports": workshop.imports.all()[:5],
+            # Higher apps add their own links (certificates: the workshop's certificates).
+            "actions": [
+                html
+                for hook in hooks.get_hooks("courses_workshop_actions")
+                if (html := hook(request, workshop))
+            ],
         },
     )
 
