@@ -1,9 +1,13 @@
-"""What certificates adds to other apps' pages, through the signals those apps send."""
+"""What certificates adds to other apps' pages, through the signals and hooks those apps call."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from certificates.selectors import certificates_of_holder
+from certificates.selectors import (
+    certificates_of_holder,
+    workshop_certificates,
+    workshop_certificates_to_issue,
+)
 
 
 def my_learning_certificates(sender, *, request, health_worker, **kwargs) -> str:
@@ -17,5 +21,18 @@ def my_learning_certificates(sender, *, request, health_worker, **kwargs) -> str
     return render_to_string(
         "certificates/includes/my_certificates.html",
         {"certificates": certificates},
+        request=request,
+    )
+
+
+def workshop_certificates_action(request, workshop) -> str:
+    """The workshop page's link to its certificates, with how many are issued and waiting."""
+    return render_to_string(
+        "certificates/includes/workshop_action.html",
+        {
+            "workshop": workshop,
+            "issued": workshop_certificates(workshop=workshop, user=request.user).count(),
+            "to_issue": workshop_certificates_to_issue(workshop=workshop),
+        },
         request=request,
     )

@@ -107,6 +107,15 @@ def workshop_certificates(*, workshop, user) -> QuerySet[Certificate]:
     )
 
 
+def workshop_certificates_to_issue(*, workshop) -> int:
+    """How many complete completions of a workshop have no valid certificate yet."""
+    return (
+        workshop.completions.filter(is_complete=True)
+        .exclude(certificates__status=Certificate.Status.VALID)
+        .count()
+    )
+
+
 def certificate_sample_pdf(*, template: CertificateTemplate) -> bytes:
     """A template drawn with a sample holder and course, for the admin preview."""
     code = "SAMPLESAMPLESAMPLESAMPLE"

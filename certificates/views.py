@@ -21,7 +21,11 @@ from django.views.decorators.http import require_POST
 from certificates import identity, services
 from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
-from certificates.selectors import certificate_lookup, workshop_certificates
+from certificates.selectors import (
+    certificate_lookup,
+    workshop_certificates,
+    workshop_certificates_to_issue,
+)
 from certificates.tasks import workshop_certificates_issue_task
 from cme.http import client_address
 from courses.models import Workshop
@@ -171,6 +175,7 @@ def workshop(request, workshop_id: int):
             "workshop": current,
             "certificates": certificates,
             "complete_count": current.completions.filter(is_complete=True).count(),
+            "to_issue": workshop_certificates_to_issue(workshop=current),
             "job_id": request.GET.get("job", ""),
         },
     )

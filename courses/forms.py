@@ -139,11 +139,23 @@ class ClaimForm(forms.ModelForm):
 
 
 class ReviewForm(forms.Form):
+    """A reviewer's decision: no default, it comes from the Approve or the Reject button pressed."""
+
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Choose Approve or Reject.")},
     )
     note = forms.CharField(
         label=_("Note to the health worker"),
+        help_text=_("Required when you reject: say what the health worker can do."),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Say why the claim is rejected."))
+        return cleaned

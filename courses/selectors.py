@@ -76,6 +76,32 @@ def workshop_scores(*, workshop: Workshop) -> dict[int, dict[str, Decimal]]:
     return scores
 
 
+def workshop_close_preview(*, workshop: Workshop) -> dict:
+    """What closing the workshop would record, by the evaluation's own rule; writes nothing."""
+    from courses.services.completion import completion_outcome
+
+    sessions = list(workshop.sessions.all())
+    unmarked = []
+    for number, session in enumerate(sessions, 1):
+        missing = session_counts(session=session)["unmarked"]
+        if missing:
+            unmarked.append({"number": number, "session": session, "unmarked": missing})
+    roster = list(workshop_roster(workshop=workshop).select_related("workshop__course"))
+    completions = {c.enrolment_id: c for c in Completion.objects.filter(workshop=workshop)}
+    scored = set(
+        AssessmentScore.objects.filter(
+            enrolment__workshop=workshop, kind=AssessmentScore.Kind.POST
+        ).values_list("enrolment_id", flat=True)
+    )
+    outcomes = [completion_outcome(enrolment=e, completion=completions.get(e.pk)) for e in roster]
+    return {
+        "unmarked_sessions": unmarked,
+        "missing_post_tests": [e.health_worker for e in roster if e.pk not in scored],
+        "will_complete": sum(1 for outcome in outcomes if outcome["is_complete"]),
+        "will_not_complete": sum(1 for outcome in outcomes if not outcome["is_complete"]),
+    }
+
+
 def workshop_knowledge_gain(*, workshop: Workshop) -> dict:
     """Mean pre-test, mean post-test and the gain between them for a workshop's enrolled people."""
     scores = AssessmentScore.objects.filter(

@@ -13,6 +13,7 @@ from courses.models import AttendanceMark, Enrolment, Workshop
 from workforce.models import HealthWorker
 from workforce.names import name_normalise
 
+HEADER_SEARCH_ROWS = 10
 STATUS_WORDS = {
     AttendanceMark.Status.PRESENT: ["present", "p", "1", "✓", "✔", "x", "yes", "حاضر", "ئامادە"],
     AttendanceMark.Status.LATE: ["late", "l", "متأخر", "متاخر", "دواکەوتوو", "درەنگ"],
@@ -94,12 +95,8 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
         report.error(1, "", _("The file is empty."))
         return report, []
     aliases = _header_aliases()
-    header_number, header = rows[0]
-    columns = {}
-    for index, title in enumerate(header):
-        key = aliases.get(name_normalise(cell_text(title)))
-        if key:
-            columns[key] = index
+    header_at, columns = _header(rows, aliases)
+    header_number = rows[header_at][0]
     for required in ("date", "attendance"):
         if required not in columns:
             report.error(header_number, required, _("This column is missing."))
@@ -114,6 +111,7 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
         index = columns.get(key)
         return values[index] if index is not None and index < len(values) else None
 
+    rows = rows[header_at:]
     lookup.load_licences(
         {cell_text(cell(values, "licence_number")) for _, values in rows[1:]} - {""}
     )
@@ -177,6 +175,23 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
         if len(report.errors) == row_errors:
             clean.append((worker, lookup.sessions[date], status, scores))
     return report, clean
+
+
+def _header(rows, aliases) -> tuple[int, dict[str, int]]:
+    """Where the header row is, and the column of each field it names.
+
+    The template has a note above its header, and trainers' own sheets often have a title: the
+    header is the first of the top rows that names at least two of the sheet's columns.
+    """
+    for at, (_number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns = {}
+        for index, title in enumerate(values):
+            key = aliases.get(name_normalise(cell_text(title)))
+            if key and key not in columns:
+                columns[key] = index
+        if len(columns) >= 2:
+            return at, columns
+    return 0, {}
 
 
 def _row_worker(report, lookup, number, licence, name_ar, name_latin) -> HealthWorker | None:

@@ -105,6 +105,16 @@ def completion_rule_outcome(*, enrolment: Enrolment) -> dict:
     }
 
 
+def completion_outcome(*, enrolment: Enrolment, completion: Completion | None) -> dict:
+    """What evaluating the enrolment stores: the rule's outcome, a trainer's override kept."""
+    outcome = completion_rule_outcome(enrolment=enrolment)
+    if completion and completion.override_reason:
+        outcome["is_complete"] = completion.is_complete
+    course = enrolment.workshop.course
+    outcome["cme_hours"] = course.cme_hours if outcome["is_complete"] else Decimal(0)
+    return outcome
+
+
 @transaction.atomic
 def completion_evaluate(*, enrolment: Enrolment, user=None) -> Completion | None:
     """Evaluate one enrolment into its completion; nothing changes unless the inputs did.
@@ -115,11 +125,8 @@ def completion_evaluate(*, enrolment: Enrolment, user=None) -> Completion | None
     if enrolment.status != Enrolment.Status.ENROLLED:
         return None
     workshop = enrolment.workshop
-    outcome = completion_rule_outcome(enrolment=enrolment)
     completion = Completion.objects.filter(enrolment=enrolment).first()
-    if completion and completion.override_reason:
-        outcome["is_complete"] = completion.is_complete
-    outcome["cme_hours"] = workshop.course.cme_hours if outcome["is_complete"] else Decimal(0)
+    outcome = completion_outcome(enrolment=enrolment, completion=completion)
     if completion is None:
         completion = Completion(
             enrolment=enrolment,

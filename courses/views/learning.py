@@ -99,22 +99,32 @@ def _claims_to_review(request):
     )
 
 
-@login_required
-def claims_review(request):
+def _claims_review_page(request, *, failed=None, failed_form=None, status=200):
     claims = (
         _claims_to_review(request)
         .filter(status=ExternalActivity.Status.PENDING)
         .select_related("health_worker", "health_worker__facility")
         .order_by("created_at")
     )
-    return render(request, "courses/claims_review.html", {"claims": claims, "form": ReviewForm()})
+    # The claim whose review failed keeps its bound form (the error and the typed note); others
+    # get an empty one.
+    reviews = [
+        (claim, failed_form if claim.pk == failed else ReviewForm(auto_id=f"claim-{claim.pk}-%s"))
+        for claim in claims
+    ]
+    return render(request, "courses/claims_review.html", {"reviews": reviews}, status=status)
+
+
+@login_required
+def claims_review(request):
+    return _claims_review_page(request)
 
 
 @login_required
 @require_POST
 def claim_review(request, pk):
     activity = get_object_or_404(_claims_to_review(request), pk=pk)
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, auto_id=f"claim-{activity.pk}-%s")
     if form.is_valid():
         try:
             services.external_activity_review(
@@ -124,10 +134,11 @@ def claim_review(request, pk):
                 user=request.user,
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Review recorded."))
-    return redirect("courses:claims_review")
+            return redirect("courses:claims_review")
+    return _claims_review_page(request, failed=activity.pk, failed_form=form, status=400)
 
 
 @login_required

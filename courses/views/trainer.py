@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import hooks
+
 from courses import selectors, services
 from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, Workshop
@@ -70,6 +72,12 @@ def workshop_detail(request, pk):
             "history": selectors.workshop_history(workshop=workshop, limit=50),
             "statuses": Workshop.Status.choices,
             "imports": workshop.imports.all()[:5],
+            # Higher apps add their own links (certificates: the workshop's certificates).
+            "actions": [
+                html
+                for hook in hooks.get_hooks("courses_workshop_actions")
+                if (html := hook(request, workshop))
+            ],
         },
     )
 
@@ -87,9 +95,16 @@ def workshop_status(request, pk):
 
 
 @login_required
-@require_POST
 def workshop_close(request, pk):
     workshop = workshop_or_404(request, pk)
+    if request.method != "POST":
+        # Confirmation first: what is missing and what the evaluation will decide, before any
+        # completion is stored.
+        return render(
+            request,
+            "courses/workshop_close.html",
+            {"workshop": workshop, "preview": selectors.workshop_close_preview(workshop=workshop)},
+        )
     completions = services.workshop_close(workshop=workshop, user=request.user)
     done = sum(1 for completion in completions if completion and completion.is_complete)
     messages.success(

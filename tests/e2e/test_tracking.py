@@ -86,6 +86,7 @@ def test_trainer_runs_a_three_day_workshop_and_the_participant_sees_credits(page
     # The trainer closes the workshop: the rule is evaluated for everyone.
     page.goto(f"/learning/workshops/{workshop.pk}/")
     page.locator("#close-workshop").click()
+    page.locator("#confirm-close").click()
     page.wait_for_load_state()
     assert "Workshop closed: 1 of 2 completed." in page.content()
 
