@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from cme.accounts import selectors, services
 from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
+from cme.accounts.languages import url_in_language
 from cme.http import client_address
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -54,7 +55,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         language = selectors.preferred_language(user=form.get_user())
         if language:
-            response["Location"] = translate_url(response["Location"], language)
+            response["Location"] = url_in_language(self.request, response["Location"], language)
             _remember_language(response, language)
         return response
 
