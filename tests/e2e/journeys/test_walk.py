@@ -1,4 +1,4 @@
-"""Every page each role reaches, in Arabic and Kurdish on a 360 px phone, passes what a reader checks.
+"""Every page a role reaches, in Arabic and Kurdish on a 360 px phone, passes a reader's checks.
 
 One walk per (role, language) visits every page once; each check is then its own test, and a page
 with a known problem has its own strict xfail naming it (remove the entry once it is fixed).

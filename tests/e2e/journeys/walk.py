@@ -43,7 +43,8 @@ ENGLISH_WORDS = """(language) => {
   }
   document.querySelectorAll("input[placeholder], input[type=submit]").forEach((input) => {
     if (!input.checkVisibility() || input.closest("[dir=ltr], [dir=auto]")) return;
-    for (const word of (input.placeholder || input.value).match(/[A-Za-z]{2,}/g) || []) words.add(word);
+    const text = input.placeholder || input.value;
+    for (const word of text.match(/[A-Za-z]{2,}/g) || []) words.add(word);
   });
   return [...words].sort();
 }"""
