@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 
-from cme.accounts import signin
+from cme.accounts import languages, signin
 from cme.accounts import views as accounts_views
 from cme.accounts.admin_language import account_view
 from workforce.history import ScopedLogEntriesView
@@ -17,7 +17,7 @@ site_history = require_admin_access(ScopedLogEntriesView.as_view())
 site_history_results = require_admin_access(ScopedLogEntriesView.as_view(results_only=True))
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", languages.set_language, name="set_language"),
     # Wagtail's Account settings, but saving the language needs no name or email (before the admin).
     path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/login/", signin.admin_login),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import CoursePage, ExternalActivity, Session, Workshop
 from workforce.models import Facility, HealthWorker
@@ -34,6 +35,10 @@ class WorkshopForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().filter(
             locale=Locale.get_default()
+        )
+        # The course is stored as the English page; the trainer reads its title in their language.
+        self.fields["course"].label_from_instance = lambda course: (
+            course_for_reader(course=course).title
         )
         self.fields["venue"].queryset = Facility.objects.visible_to(user, roles=TRAINER_ROLES)
 

@@ -21,13 +21,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cme.accounts import second_factor, selectors
 from cme.accounts.forms import TokenForm
+from cme.accounts.languages import url_in_language
 from cme.accounts.views import remember_language
 
 PENDING = "cme_pending_login"
@@ -41,7 +42,7 @@ def login_finish(request: HttpRequest, *, user, next_url: str, backend: str | No
     response = HttpResponseRedirect(next_url)
     language = selectors.preferred_language(user=user)
     if language:
-        response["Location"] = translate_url(next_url, language)
+        response["Location"] = url_in_language(request, next_url, language)
         remember_language(response, language)
     return response
 

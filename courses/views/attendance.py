@@ -1,5 +1,6 @@
 """Attendance: marking a session, QR check-in and walk-ins, the paper round-trip, offline sync."""
 
+import io
 import json
 import uuid
 
@@ -109,8 +110,10 @@ def session_qr(request, pk):
     session = session_or_404(request, pk)
     token = checkin.checkin_token(session_id=session.pk)
     url = request.build_absolute_uri(reverse("courses:check_in", args=[token]))
-    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#1d2a33")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing.
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, dark="#1d2a33", xmldecl=False)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @login_required

@@ -196,3 +196,28 @@ def test_a_worker_without_a_login_cannot_check_in(client, workshop):
     response = client.get(check_in_url(workshop.sessions.first()))
     assert response.status_code == 400
     assert "not linked to a health worker record" in response.content.decode()
+
+
+def test_the_session_qr_is_a_standalone_svg_a_browser_can_draw(client, workshop, trainer):
+    from defusedxml import ElementTree
+
+    client.force_login(trainer)
+    response = client.get(reverse("courses:session_qr", args=[workshop.sessions.first().pk]))
+    assert response["Content-Type"] == "image/svg+xml"
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("width") and root.get("height")
+
+
+def test_every_svg_among_the_static_files_declares_the_svg_namespace():
+    from defusedxml import ElementTree
+
+    from django.contrib.staticfiles import finders
+
+    found = []
+    for finder in finders.get_finders():
+        for path, storage in finder.list(["admin", "wagtail*", "rest_framework"]):
+            if path.endswith(".svg"):
+                root = ElementTree.parse(storage.path(path)).getroot()
+                found.append((path, root.tag))
+    assert [path for path, tag in found if tag != "{http://www.w3.org/2000/svg}svg"] == []

@@ -175,3 +175,18 @@ def test_the_marking_page_reads_right_to_left_in_arabic(client, trainer, worksho
     assert 'dir="rtl"' in page
     assert "حاضر" in page
     assert "اعرض رمز QR لتسجيل الحضور" in page
+
+
+def test_the_schedule_form_lists_courses_by_their_title_in_the_readers_language(
+    client, trainer, course
+):
+    from django.utils.translation import override
+
+    from tests.factories.course_pages import translation_of
+
+    translation_of(course, language="ar", title="الأكسجين الطبي")
+    client.force_login(trainer)
+    with override("ar"):
+        url = reverse("courses:workshop_create")
+    html = client.get(url).content.decode()
+    assert f'<option value="{course.pk}">الأكسجين الطبي</option>' in html

@@ -1,0 +1,69 @@
+"""What a person checks on every page of a journey, and the phone camera that reads a QR code."""
+
+import subprocess
+import tempfile
+
+from tests.e2e.journeys.conftest import PASSWORD
+
+LANGUAGES = ["en", "ar", "ckb"]
+DIRECTION = {"en": "ltr", "ar": "rtl", "ckb": "rtl"}
+
+# Every <img> on the page that the browser failed to draw (an SVG without its namespace, a 404).
+BROKEN_IMAGES = """() => Array.from(document.images)
+  .filter((img) => img.checkVisibility() && !(img.complete && img.naturalWidth > 0))
+  .map((img) => img.currentSrc || img.src)"""
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def at(language: str, path: str) -> str:
+    """`path` under the language's prefix (English has none)."""
+    return path if language == "en" else f"/{language}{path}"
+
+
+def login(page, username: str) -> None:
+    """Log in through the form, in the page's language."""
+    page.goto(at(page.language, "/accounts/login/"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def images_drawn(page) -> None:
+    """Wait for the page's images, then assert each one was drawn."""
+    page.wait_for_load_state("load")
+    assert page.evaluate(BROKEN_IMAGES) == [], page.url
+
+
+def assert_reads(page, *, size: str = "phone") -> None:
+    """Right language and direction, no sideways scrolling, images drawn, no script errors."""
+    html = page.locator("html")
+    expected = (page.language, DIRECTION[page.language])
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == expected, page.url
+    assert page.evaluate(OVERFLOW) <= 0, f"{page.url} scrolls sideways on a {size}"
+    images_drawn(page)
+    assert [str(error) for error in page.console_errors] == [], page.url
+
+
+def qr_from_screen(page, selector: str) -> str:
+    """What a phone camera reads from the code at `selector`: its screenshot through zbarimg."""
+    page.locator(selector).scroll_into_view_if_needed()
+    with tempfile.NamedTemporaryFile(suffix=".png") as png:
+        page.locator(selector).screenshot(path=png.name)
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", png.name],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 0, f"no QR code found: {result.stderr}"
+    return result.stdout.strip()
+
+
+def switch_language(page, language: str) -> None:
+    """Choose `language` in the header's switcher, as a person does."""
+    if page.locator("#language-select").is_hidden():
+        page.locator(".nav-toggle").click()
+    with page.expect_navigation():
+        page.select_option("#language-select", language)
+    page.language = language
