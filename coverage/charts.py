@@ -26,9 +26,7 @@ def governorate_outlines() -> dict:
 
 def outline_path(rings: list) -> str:
     """SVG path data of a governorate's rings."""
-    return "".join(
-        "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z" for points in rings
-    )
+    return "".join("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z" for points in rings)
 
 
 def shade(share: float | None) -> str:
