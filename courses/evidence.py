@@ -5,6 +5,8 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cme.uploads import UploadRefused, image_check
+
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 SIGNATURES = {
     b"%PDF-": "application/pdf",
@@ -37,6 +39,12 @@ def evidence_validate(upload) -> str:
     else:
         from PIL import Image
 
+        try:
+            image_check(BytesIO(content))
+        except UploadRefused as refused:
+            raise ValidationError(str(refused)) from refused
+        except Exception as error:
+            raise ValidationError(_("This image is damaged or not really an image.")) from error
         try:
             with Image.open(BytesIO(content)) as image:
                 image.verify()

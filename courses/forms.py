@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from cme.uploads import UploadRefused, sheet_check
 from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import CoursePage, ExternalActivity, Session, Workshop
@@ -125,8 +126,10 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise ValidationError(_("Upload an .xlsx or .csv file."))
-        if upload.size > 20 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 20 MB."))
+        try:
+            sheet_check(upload)
+        except UploadRefused as refused:
+            raise ValidationError(str(refused)) from refused
         return upload
 
 

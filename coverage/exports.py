@@ -1,12 +1,11 @@
 """CSV and XLSX exports of every coverage view, streamed so that memory stays flat.
 
-Every cell that a spreadsheet could read as a formula (starting with =, +, -, @, a tab or a carriage
-return) is prefixed with an apostrophe. Headers are in the reader's language.
+The rows are written by the site's one formula-safe writer (`cme.spreadsheets`): a cell that a
+spreadsheet could read as a formula is prefixed with an apostrophe. Headers are in the reader's
+language.
 """
 
-import csv
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -17,14 +16,6 @@ from workforce.models import Facility
 
 VIEWS = ("table", "gaps", "trend", "knowledge", "facilities")
 FORMATS = ("csv", "xlsx")
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """The value, made inert if a spreadsheet would take it for a formula."""
-    if isinstance(value, str) and value.startswith(DANGEROUS):
-        return "'" + value
-    return value
 
 
 def _share(figures) -> float | str:
@@ -132,36 +123,6 @@ ROWS: dict[str, Callable[..., Iterator[list]]] = {
     "knowledge": knowledge_rows,
     "facilities": facilities_rows,
 }
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_stream(rows: Iterable[list]) -> Iterator[str]:
-    """CSV lines one by one (UTF-8 with a byte-order mark, so spreadsheets read Arabic right)."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    for row in rows:
-        yield writer.writerow([neutralise(value) for value in row])
-
-
-def xlsx_write(rows: Iterable[list], *, title: str, rtl: bool, on_row=None):
-    """Write the rows into a temporary XLSX file in constant memory and return the open file."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.sheet_view.rightToLeft = rtl
-    for number, row in enumerate(rows, start=1):
-        sheet.append([neutralise(value) for value in row])
-        if on_row:
-            on_row(number)
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the caller closes it
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
 
 
 def estimated_rows(*, view: str, user, query: CoverageQuery) -> int:

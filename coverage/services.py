@@ -163,6 +163,7 @@ def coverage_export_build(*, export) -> dict:
     from django.urls import reverse
     from django.utils import timezone, translation
 
+    from cme import spreadsheets
     from cme.jobs import job_progress
     from coverage import exports
     from coverage.forms import CoverageFilterForm
@@ -182,14 +183,14 @@ def coverage_export_build(*, export) -> dict:
         rows = exports.ROWS[export.view](user=export.user, query=query, focus=focus)
         name = f"coverage-{export.view}-{export.pk}.{export.file_format}"
         if export.file_format == "xlsx":
-            handle = exports.xlsx_write(
+            handle = spreadsheets.xlsx_write(
                 rows, title=export.view, rtl=export.language in ("ar", "ckb"), on_row=progress
             )
         else:
             import tempfile
 
             handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
-            for number, line in enumerate(exports.csv_stream(rows)):
+            for number, line in enumerate(spreadsheets.csv_stream(rows)):
                 handle.write(line.encode("utf-8"))
                 progress(number)
             handle.seek(0)

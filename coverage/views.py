@@ -8,6 +8,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cme import spreadsheets
 from coverage import charts, exports, selectors, services
 from coverage.forms import CoverageFilterForm
 from coverage.models import CoverageExport, ReportSubscription
@@ -310,11 +311,11 @@ def export(request, view: str, file_format: str):
     filename = f"coverage-{view}.{file_format}"
     if file_format == "csv":
         response = StreamingHttpResponse(
-            exports.csv_stream(rows), content_type="text/csv; charset=utf-8"
+            spreadsheets.csv_stream(rows), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-    handle = exports.xlsx_write(rows, title=view, rtl=get_language_bidi())
+    handle = spreadsheets.xlsx_write(rows, title=view, rtl=get_language_bidi())
     return FileResponse(handle, as_attachment=True, filename=filename)
 
 

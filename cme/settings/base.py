@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cme.middleware.RememberedLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cme.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -275,3 +276,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Uploads: every file a person sends is read through cme/uploads.py within these bounds, so that no
+# upload makes a process grow past 300 MB or work past 10 s (docs/security.md, section 5).
+CME_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # one uploaded sheet or document
+CME_REQUEST_MAX_BYTES = CME_UPLOAD_MAX_BYTES + 1024 * 1024  # a whole request body, with its form
+CME_SHEET_MAX_ROWS = 100_000
+CME_SHEET_MAX_COLUMNS = 64
+CME_SHEET_MAX_CELLS = 1_000_000  # also the bounding box rows x columns a reader allocates
+CME_ZIP_MAX_ENTRIES = 100
+CME_ZIP_MAX_INFLATED_BYTES = 32 * 1024 * 1024
+CME_ZIP_MAX_RATIO = 100
+CME_IMAGE_MAX_PIXELS = 25_000_000  # a 6,000 x 4,000 photograph; decoded RGB stays under 80 MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = CME_IMAGE_MAX_PIXELS
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = CME_UPLOAD_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FILES = 20

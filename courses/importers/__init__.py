@@ -7,7 +7,8 @@ CSV (UTF-8 with or without BOM, comma or semicolon separated); dates may be Exce
 serial numbers or day-first text; digits may be Arabic-Indic.
 """
 
-from courses.importers.reading import EXCEL_EPOCH, SheetError, parse_date, parse_score, sheet_rows
+from cme.uploads import sheet_rows
+from courses.importers.reading import EXCEL_EPOCH, SheetError, parse_date, parse_score
 from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.importers.template import attendance_template
 from courses.importers.uploads import (

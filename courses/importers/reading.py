@@ -1,39 +1,17 @@
-"""Reading an uploaded sheet: its rows, and the text, dates and scores in its cells."""
+"""The text, dates and scores in the cells of a sheet read by `cme.uploads.sheet_rows`."""
 
-import csv
 import datetime
-import io
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
+from cme.spreadsheets import unneutralise
+from cme.uploads import UploadRefused
 from workforce.names import digits_to_ascii
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
-class SheetError(ValueError):
-    """The file as a whole cannot be read."""
-
-
-def sheet_rows(content: bytes, filename: str) -> list[tuple[int, list]]:
-    """(row number as the spreadsheet shows it, cell values) for every row, header first."""
-    if filename.lower().endswith(".xlsx"):
-        from python_calamine import CalamineError, CalamineWorkbook
-
-        try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-            values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError, IndexError) as error:
-            raise SheetError(_("This is not a readable XLSX file.")) from error
-        return list(enumerate(values, 1))
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SheetError(_("Save the CSV file as UTF-8.")) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1)]
+# The bounded reader of every uploaded sheet lives below the apps; the importer reads through it.
+SheetError = UploadRefused
 
 
 def cell_text(value) -> str:
@@ -42,7 +20,8 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return digits_to_ascii(str(value)).strip()
+    # A name written into the site's template as "'=..." (see cme.spreadsheets) reads back as typed.
+    return unneutralise(digits_to_ascii(str(value)).strip())
 
 
 def parse_date(value) -> datetime.date | None:

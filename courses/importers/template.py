@@ -4,6 +4,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from cme.spreadsheets import neutralise
 from courses.importers.report import COLUMNS
 from courses.models import AssessmentScore, Enrolment, Workshop
 
@@ -55,15 +56,17 @@ def attendance_template(*, workshop: Workshop, session=None) -> bytes:
             first = index == 0
             sheet.append(
                 [
-                    worker.licence_number or "",
-                    worker.name_ar,
-                    worker.name_latin,
+                    neutralise(worker.licence_number or ""),
+                    neutralise(worker.name_ar),
+                    neutralise(worker.name_latin),
                     day.date,
                     "",
                     recorded.get((enrolment.pk, "pre")) if first else None,
                     recorded.get((enrolment.pk, "post")) if first else None,
                 ]
             )
+            for cell in sheet[sheet.max_row][:3]:
+                cell.data_type = "s"  # text as typed, never a formula (cme.spreadsheets)
             sheet.cell(row=sheet.max_row, column=4).number_format = "yyyy-mm-dd"
             if not first:
                 for column in SCORE_COLUMNS:

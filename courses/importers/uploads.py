@@ -5,7 +5,8 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courses.importers.reading import SheetError, sheet_rows
+from cme.uploads import sheet_rows
+from courses.importers.reading import SheetError
 from courses.importers.report import ImportReport
 from courses.importers.validation import import_validate
 from courses.importers.writing import import_apply
@@ -27,6 +28,7 @@ def attendance_import_run(*, import_id: int) -> AttendanceImport:
     except SheetError as error:
         report.error(1, "", str(error))
         rows = []
+        record.file.delete(save=False)  # a refused file is not kept
     if workshop.status == Workshop.Status.CLOSED:
         report.error(1, "", _("The workshop is closed; reopen it to import."))
     if not report.errors:

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from django.urls import reverse
 
-from coverage.exports import neutralise
+from cme.spreadsheets import neutralise
 from coverage.models import CoverageExport
 from tests.factories.workforce import FacilityFactory, directorate
 
