@@ -157,3 +157,18 @@ class ProfileForm(forms.Form):
 
     def clean_phone(self) -> str:
         return phone_clean(self.cleaned_data["phone"])
+
+
+class ClaimCodeForm(forms.Form):
+    """The one-time code sent to the contact on the registry record."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "dir": "ltr"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return identifier_clean(self.cleaned_data["code"]).replace(" ", "")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("register/facilities/", views.facilities, name="facilities"),
+    path("claim/", views.claim, name="claim"),
     path("profile/", views.profile, name="profile"),
     path(
         "password-reset/",
