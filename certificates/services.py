@@ -23,6 +23,7 @@ from certificates.selectors import (
     certificate_template_for,
     course_titles,
 )
+from certificates.signals import certificate_recorded
 from courses.models import Completion
 from workforce.duties import decision_service
 
@@ -82,7 +83,12 @@ def _create(*, completion: Completion) -> Certificate:
     )
     certificate.signature = identity.sign(message)
     certificate.save(update_fields=["serial", "signature"])
+    _recorded(certificate, "issued")
     return certificate
+
+
+def _recorded(certificate: Certificate, action: str) -> None:
+    certificate_recorded.send(sender=Certificate, certificate=certificate, action=action)
 
 
 def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate | None:
@@ -116,6 +122,30 @@ def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate
     return certificate
 
 
+def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
+    """Withdraw the valid certificate of a completion that is no longer complete.
+
+    The reason shown on the verification page is the trainer's override reason when there is one;
+    otherwise the page says that the completion was re-evaluated. Idempotent: a complete
+    completion, or one with no valid certificate, changes nothing.
+    """
+    with transaction.atomic():
+        completion = Completion.objects.select_for_update().get(pk=completion_id)
+        if completion.is_complete:
+            return []
+        withdrawn = list(
+            completion.certificates.select_for_update().filter(status=Certificate.Status.VALID)
+        )
+        for certificate in withdrawn:
+            certificate.status = Certificate.Status.WITHDRAWN
+            certificate.status_reason = completion.override_reason
+            certificate.save(update_fields=["status", "status_reason"])
+            _recorded(certificate, "withdrawn")
+    for certificate in withdrawn:
+        logger.info("certificate %s withdrawn: completion %s", certificate.serial, completion_id)
+    return withdrawn
+
+
 def certificate_pdf_render(*, certificate: Certificate) -> bytes:
     """The certificate's PDF, drawn with its template."""
     renderer = CertificateRenderer(certificate_look(template=certificate.template))
@@ -141,10 +171,12 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
         raise ValidationError({"reason": _("Give the reason for revoking the certificate.")})
     if certificate.status != Certificate.Status.VALID:
         raise ValidationError(_("Only a valid certificate can be revoked."))
-    certificate.status = Certificate.Status.REVOKED
-    certificate.status_reason = reason
-    certificate.save(update_fields=["status", "status_reason"])
-    log(certificate, "cme.certificate.revoke", user=user, data={"reason": reason})
+    with transaction.atomic():
+        certificate.status = Certificate.Status.REVOKED
+        certificate.status_reason = reason
+        certificate.save(update_fields=["status", "status_reason"])
+        log(certificate, "cme.certificate.revoke", user=user, data={"reason": reason})
+        _recorded(certificate, "revoked")
     logger.info("certificate %s revoked by user %s", certificate.serial, user.pk)
     return certificate
 
@@ -173,6 +205,7 @@ def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> 
             user=user,
             data={"reason": old.status_reason, "new": new.serial},
         )
+        _recorded(old, "superseded")
     certificate_pdf_store(certificate=new)
     logger.info("certificate %s re-issued as %s by user %s", old.serial, new.serial, user.pk)
     _queue_notification(certificate_id=new.pk)
@@ -226,13 +259,3 @@ def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
         if progress is not None and (done % 10 == 0 or done == total):
             progress(done=done, total=total)
     return total
-
-
-def on_completion_recorded(sender, completion, **kwargs) -> None:
-    """Queue the certificate of a complete completion once the recording transaction commits."""
-    if not completion.is_complete:
-        return
-    from certificates.tasks import certificate_issue_task
-
-    completion_id = completion.pk
-    transaction.on_commit(lambda: certificate_issue_task.delay(completion_id))

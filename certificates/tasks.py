@@ -16,6 +16,12 @@ def certificate_issue_task(completion_id: int) -> int | None:
 
 
 @shared_task
+def certificate_withdraw_task(completion_id: int) -> int:
+    """Withdraw the valid certificate of a completion that is no longer complete."""
+    return len(services.certificate_withdraw(completion_id=completion_id))
+
+
+@shared_task
 def certificate_notify_task(certificate_id: int) -> bool:
     """Tell the holder that their certificate is ready."""
     return services.certificate_notify(certificate_id=certificate_id)

@@ -9,16 +9,13 @@ from pypdf import PdfWriter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import identity, services
+from certificates import services, verification
 from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
 from certificates.selectors import (
@@ -27,7 +24,7 @@ from certificates.selectors import (
     workshop_certificates_to_issue,
 )
 from certificates.tasks import workshop_certificates_issue_task
-from cme.http import client_address
+from cme.http import client_address, rate_limit_hit, rate_limit_retry_after
 from courses.models import Workshop
 from workforce.reads import Kind, personal_record_read
 
@@ -35,81 +32,68 @@ MANAGING_ROLES = ("trainer", "administrator")
 
 
 def rate_limited(view):
-    """Allow CERTIFICATE_VERIFY_RATE requests a minute per client address, then answer 429."""
+    """Answer 429 past CERTIFICATE_VERIFY_RATE a minute per client address, or past
+    CERTIFICATE_VERIFY_BLOCK_RATE a minute per block of serials (whatever the address)."""
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        address = client_address(request)
-        window = int(timezone.now().timestamp() // 60)
-        key = f"certificates:verify:{address}:{window}"
-        cache.add(key, 0, timeout=120)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            count = 1
-        if count > settings.CERTIFICATE_VERIFY_RATE:
+    def wrapper(request, key: str, *args, **kwargs):
+        over = rate_limit_hit(
+            bucket="verify-address",
+            subject=client_address(request),
+            limit=settings.CERTIFICATE_VERIFY_RATE,
+            window=60,
+        )
+        block = verification.rate_subject(key)
+        if block is not None:
+            over |= rate_limit_hit(
+                bucket="verify-serial-block",
+                subject=block,
+                limit=settings.CERTIFICATE_VERIFY_BLOCK_RATE,
+                window=60,
+            )
+        if over:
             response = render(request, "certificates/rate_limited.html", status=429)
-            response["Retry-After"] = str(60 - int(timezone.now().timestamp()) % 60)
+            response["Retry-After"] = str(rate_limit_retry_after(window=60))
             return response
-        return view(request, *args, **kwargs)
+        return view(request, key, *args, **kwargs)
 
     return wrapper
 
 
-def _signature_check(request, certificate: Certificate | None) -> bool | None:
-    """Whether the signed facts in the QR's query check out (None when none were given)."""
-    facts, signature = request.GET.get("f"), request.GET.get("s")
-    if not facts or not signature:
-        return None
-    code = certificate.verification_code if certificate else ""
-    message = identity.signed_message(code=code, facts=facts)
-    return bool(certificate) and identity.signature_valid(message, signature)
-
-
-def _verification(certificate: Certificate | None, signature_ok: bool | None) -> dict:
-    if certificate is None:
-        return {"status": "invalid", "signature_valid": signature_ok}
-    language = (get_language() or "en").split("-")[0]
-    course = getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en
-    holder = certificate.holder_name_latin
-    if language != "en" and certificate.holder_name_ar:
-        holder = certificate.holder_name_ar
-    return {
-        "status": certificate.status,
-        "serial": certificate.serial,
-        "holder": holder,
-        "holder_name_latin": certificate.holder_name_latin,
-        "holder_name_arabic": certificate.holder_name_ar,
-        "course": course,
-        "course_code": certificate.course_code,
-        "cme_hours": f"{certificate.cme_hours:.1f}",
-        "completed_on": certificate.completed_on.isoformat(),
-        "issued_on": certificate.issued_at.date().isoformat(),
-        "reason": certificate.status_reason if certificate.status != "valid" else "",
-        "superseded_by": certificate.superseded_by.serial if certificate.superseded_by else None,
-        "signature_valid": signature_ok,
-    }
+def _verification(request, key: str) -> tuple[Certificate | None, dict]:
+    certificate = certificate_lookup(serial_or_code=key)
+    signature_ok = verification.signature_check(
+        certificate=certificate, facts=request.GET.get("f", ""), signature=request.GET.get("s", "")
+    )
+    result = verification.verification_result(
+        certificate=certificate,
+        key=key,
+        signature_ok=signature_ok,
+        family_name=request.GET.get("family_name", "")[:200],
+    )
+    return certificate, result
 
 
 @rate_limited
 def verify(request, key: str):
-    """Public page: is this certificate valid, revoked or superseded, and what does it say."""
-    certificate = certificate_lookup(serial_or_code=key)
-    result = _verification(certificate, _signature_check(request, certificate))
-    status = 200 if certificate else 404
+    """Public page: is this certificate valid, revoked, superseded or withdrawn, and its facts."""
+    certificate, result = _verification(request, key)
     return render(
         request,
         "certificates/verify.html",
-        {"result": result, "certificate": certificate, "key": key},
-        status=status,
+        {
+            "result": result,
+            "certificate": certificate,
+            "key": key,
+        },
+        status=200 if certificate else 404,
     )
 
 
 @rate_limited
 def verify_json(request, key: str):
-    """The verification result as JSON."""
-    certificate = certificate_lookup(serial_or_code=key)
-    result = _verification(certificate, _signature_check(request, certificate))
+    """The verification result as JSON (the holder's names only with a proof, as on the page)."""
+    certificate, result = _verification(request, key)
     response = JsonResponse(result, status=200 if certificate else 404)
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -1,6 +1,10 @@
-"""The client's address as this site sees it, behind the reverse proxies it trusts."""
+"""The client's address behind the reverse proxies the site trusts, and the one rate limiter."""
+
+import hashlib
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 
 
@@ -30,3 +34,34 @@ def client_ip_or_none(request: HttpRequest | None) -> str | None:
         return None
     address = client_address(request)
     return None if address == "unknown" else address
+
+
+def rate_limit_hit(*, bucket: str, subject: str, limit: int, window: int) -> bool:
+    """Count one request of `subject` in `bucket`; True once more than `limit` fell in the window.
+
+    The one rate limiter of the site: fixed windows of `window` seconds counted in the Django
+    cache, which several web processes share only with CACHE_URL (Redis) set.
+    """
+    key = _rate_key(bucket, subject, window)
+    cache.add(key, 0, timeout=window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.add(key, 1, timeout=window * 2)
+        count = 1
+    return count > limit
+
+
+def rate_limit_reached(*, bucket: str, subject: str, limit: int, window: int) -> bool:
+    """Whether `subject` already used its `limit` in this window (counts nothing)."""
+    return cache.get(_rate_key(bucket, subject, window), 0) >= limit
+
+
+def rate_limit_retry_after(*, window: int) -> int:
+    """Seconds until the current window of `window` seconds ends."""
+    return window - int(time.time()) % window
+
+
+def _rate_key(bucket: str, subject: str, window: int) -> str:
+    digest = hashlib.sha256(subject.encode()).hexdigest()[:32]
+    return f"cme:rate:{bucket}:{digest}:{int(time.time()) // window}"

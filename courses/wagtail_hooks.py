@@ -28,4 +28,6 @@ def refuse_restricted_handout_to_signed_in_outsiders(document, request):
 def admin_titles_keep_their_own_direction():
     """The admin stylesheet that cuts long titles at their end in the right-to-left admin."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
 hooks.register("register_log_actions", log_actions.register)

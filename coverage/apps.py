@@ -7,7 +7,11 @@ class CoverageConfig(AppConfig):
     verbose_name = _("Training coverage")
 
     def ready(self):
+        from certificates.signals import certificate_recorded
         from courses.signals import completion_recorded
-        from coverage.receivers import refresh_after_completion
+        from coverage.receivers import refresh_after_certificate, refresh_after_completion
 
         completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")
+        certificate_recorded.connect(
+            refresh_after_certificate, dispatch_uid="coverage-refresh-certificates"
+        )

@@ -232,3 +232,18 @@ class PasswordConfirmForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your current password."), "password")
         return password
+
+
+class ClaimCodeForm(forms.Form):
+    """The one-time code sent to the contact on the registry record."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "dir": "ltr"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return identifier_clean(self.cleaned_data["code"]).replace(" ", "")

@@ -25,3 +25,64 @@ class AccountPreferences(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class RecordClaim(models.Model):
+    """Someone's request to link their new account to an existing registry record.
+
+    Nothing on the record changes until the claim is confirmed, by the one-time code sent to the
+    contact already on the record or by an administrator whose scope holds the worker. The code
+    is kept only as a salted hash.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        CONFIRMED = "confirmed", _("Confirmed with the code")
+        APPROVED = "approved", _("Approved by an administrator")
+        REJECTED = "rejected", _("Rejected by an administrator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="record_claims",
+        verbose_name=_("account"),
+    )
+    health_worker = models.ForeignKey(
+        "workforce.HealthWorker",
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("health worker"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    code_hash = models.CharField(max_length=128, blank=True)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0)
+    # What the claimant typed at registration; copied to the record only once the claim holds.
+    email = models.EmailField(_("email given"), blank=True)
+    phone = models.CharField(_("phone given"), max_length=20, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registry record claim")
+        verbose_name_plural = _("registry record claims")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_claim_per_account",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.health_worker}"

@@ -8,18 +8,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cme.accounts.claims import claimable_record, record_claim_open
 from cme.accounts.models import AccountPreferences
 from workforce.models import Cadre, Facility, HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.names import digits_to_ascii
 from workforce.services import health_worker_create
 
-# One message for every way a claim can fail (unknown number, wrong name, record already has an
-# account), so an anonymous visitor learns nothing about which licence numbers exist.
-NO_MATCH = _(
-    "We could not match these details to a registry record that has no account yet. Check the "
-    "number and your name as the registry has them, register as new, or ask your training "
-    "coordinator."
-)
+# A new registration with a number the registry already holds is refused without saying whose.
 IDENTIFIER_TAKEN = _(
     "These details cannot be used for a new registration. If you are already in the registry, "
     "choose “I am already in the registry”, or ask your training coordinator."
@@ -62,36 +57,16 @@ def account_register_existing(
     phone: str = "",
     language: str = "",
 ):
-    """Create an account for a health worker already in the registry and link it to their record.
+    """Create an account and, when the details match a record with no account, open a claim of it.
 
-    The record is found by its licence number or national ID and must have no account yet; the
-    name typed must be the record's name in either script (compared in normalised form). Every
-    failure raises the same `NO_MATCH` error.
+    The record is found by its licence number or national ID and the name in either script
+    (compared in normalised form); it is linked only once the claim is proved (see `claims`).
+    The account and the answer are the same whether or not anything matched.
     """
-    identifier = identifier_clean(identifier)
-    key = name_normalise(name)
-    record = (
-        HealthWorker.objects.select_for_update()
-        .filter(Q(licence_number__iexact=identifier) | Q(national_id__iexact=identifier))
-        .first()
-        if identifier
-        else None
-    )
-    confirmed = record is not None and key in {record.name_key, record.name_latin_key}
-    if not confirmed or record.user_id is not None:
-        raise ValidationError(NO_MATCH, code="no_match")
     user = _user_create(username=username, password=password, email=email, language=language)
-    # Conditional update: of two people claiming one record at the same moment, one wins.
-    claimed = HealthWorker.objects.filter(pk=record.pk, user__isnull=True).update(user=user)
-    if not claimed:
-        raise ValidationError(NO_MATCH, code="no_match")
-    record.refresh_from_db()
-    changed = {"phone": phone, "email": email}
-    for field, value in changed.items():
-        if value:
-            setattr(record, field, value)
-    record.full_clean()
-    record.save()
+    record = claimable_record(identifier=identifier_clean(identifier), name=name)
+    if record is not None:
+        record_claim_open(user=user, record=record, email=email, phone=phone, language=language)
     return user
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("register/facilities/", views.facilities, name="facilities"),
+    path("claim/", views.claim, name="claim"),
     path("profile/", views.profile, name="profile"),
     path("admin-language/", views.admin_language, name="admin_language"),
     path("two-step/", second_factor_views.second_factor_manage, name="second_factor"),

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from cme.accounts import second_factor, selectors, services
+from cme.accounts import claims, second_factor, selectors, services
 from cme.accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
-from cme.accounts.forms import ProfileForm, RegistrationForm, RegistryStatus
-from cme.http import client_address
+from cme.accounts.forms import ClaimCodeForm, ProfileForm, RegistrationForm, RegistryStatus
+from cme.http import client_address, rate_limit_hit, rate_limit_reached
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Failed attempts to claim a registry record allowed from one address per hour: enough for typing
@@ -27,10 +26,16 @@ THROTTLED = gettext_lazy(
     "Too many attempts to find a record from this connection. Try again in an hour, or ask your "
     "training coordinator."
 )
-
-
-def _claim_key(request: HttpRequest) -> str:
-    return f"cme:registration-claims:{client_address(request)}"
+CLAIM_STARTED = gettext_lazy(
+    "Your account is ready. If your details match a registry record that has no account yet, we "
+    "have sent a code to the email or phone on that record: type it below. No code? An "
+    "administrator of your facility's governorate can approve your request."
+)
+CODE_WRONG = gettext_lazy("This code is not right or has expired.")
+CODE_LOCKED = gettext_lazy(
+    "Too many wrong codes. Ask an administrator of your facility's governorate to approve your "
+    "request."
+)
 
 
 def remember_language(response: HttpResponse, language: str) -> HttpResponse:
@@ -70,28 +75,51 @@ def _account_register(data: dict, *, language: str):
 
 
 def register(request: HttpRequest) -> HttpResponse:
-    """A health worker creates their account, linked to their registry record."""
+    """A health worker creates their account; a registry record is claimed, then proved."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = _claim_key(request)
+        address = client_address(request)
+        claiming = form.cleaned_data["status"] == RegistryStatus.EXISTING
         try:
-            if cache.get(key, 0) >= CLAIM_LIMIT:
+            # Every claim counts (a failed one looks like a successful one); new registrations
+            # count only when refused.
+            limited = {"bucket": "registration-claims", "subject": address, "limit": CLAIM_LIMIT}
+            if rate_limit_reached(**limited, window=CLAIM_WINDOW) or (
+                claiming and rate_limit_hit(**limited, window=CLAIM_WINDOW)
+            ):
                 raise ValidationError(THROTTLED, code="throttled")
             user = _account_register(form.cleaned_data, language=get_language())
         except ValidationError as error:
-            if error.code in ("no_match", "identifier_taken"):
-                cache.add(key, 0, CLAIM_WINDOW)
-                cache.incr(key)
+            if error.code == "identifier_taken":
+                rate_limit_hit(**limited, window=CLAIM_WINDOW)
             form.add_error(None, error)
         else:
             login(request, user, backend=BACKEND)
+            if claiming:
+                messages.success(request, CLAIM_STARTED)
+                return redirect("accounts:claim")
             messages.success(
                 request, _("Welcome. Your account is ready and linked to your record.")
             )
             return redirect("accounts:profile")
     return render(request, "accounts/register.html", {"form": form})
+
+
+@login_required
+def claim(request: HttpRequest) -> HttpResponse:
+    """Type the code sent to the contact on the registry record, to link the account to it."""
+    if selectors.health_worker_of(user=request.user) is not None:
+        return redirect("accounts:profile")
+    form = ClaimCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        outcome = claims.record_claim_confirm(user=request.user, code=form.cleaned_data["code"])
+        if outcome == claims.ClaimOutcome.LINKED:
+            messages.success(request, _("Your account is now linked to your registry record."))
+            return redirect("accounts:profile")
+        form.add_error("code", CODE_LOCKED if outcome == claims.ClaimOutcome.LOCKED else CODE_WRONG)
+    return render(request, "accounts/claim.html", {"form": form})
 
 
 @require_GET

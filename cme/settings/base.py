@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -233,6 +234,11 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Text messages (cme/sms.py): a class with send(to=, body=); the console backend prints them.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "cme.sms.ConsoleBackend")
+# Claiming a registry record: how long the one-time code lives and how many wrong tries it takes.
+RECORD_CLAIM_CODE_MINUTES = int(os.environ.get("RECORD_CLAIM_CODE_MINUTES", "30"))
+RECORD_CLAIM_CODE_ATTEMPTS = int(os.environ.get("RECORD_CLAIM_CODE_ATTEMPTS", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CME Tracker <no-reply@cme.example>")
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
@@ -266,9 +272,17 @@ CELERY_RESULT_EXTENDED = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE}
 
+# How far ahead of the server's clock an attendance mark may be dated (device clocks drift);
+# marks dated later are refused with a reason.
+ATTENDANCE_CLOCK_TOLERANCE = datetime.timedelta(
+    seconds=int(os.environ.get("ATTENDANCE_CLOCK_TOLERANCE_SECONDS", "600"))
+)
+
 # Ed25519 key that signs certificates (base64url seed or PEM); development generates one in var/.
 CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
 CERTIFICATE_VERIFY_RATE = int(os.environ.get("CERTIFICATE_VERIFY_RATE", "30"))  # per minute
+# Look-ups per minute of one block of a thousand serials, from all addresses together.
+CERTIFICATE_VERIFY_BLOCK_RATE = int(os.environ.get("CERTIFICATE_VERIFY_BLOCK_RATE", "60"))
 
 LOGGING = {
     "version": 1,

@@ -60,6 +60,7 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
             elif mark.status != status:
                 before = snapshot(RecordChange.Kind.ATTENDANCE, mark)
                 mark.status, mark.taken_at, mark.method = status, now, RecordMethod.IMPORT
+                mark.received_at = now
                 changed_marks.append((mark, before))
         for kind, value in row_scores.items():
             if value is None:
@@ -98,7 +99,9 @@ def import_apply(*, workshop: Workshop, clean: list, user, report: ImportReport)
             (RecordChange.Kind.ATTENDANCE, mark_ids[key], created, {}, after, enrolment, key)
         )
     AttendanceMark.objects.bulk_update(
-        [m for m, _before in changed_marks], ["status", "taken_at", "method"], batch_size=1000
+        [m for m, _before in changed_marks],
+        ["status", "taken_at", "received_at", "method"],
+        batch_size=1000,
     )
     AssessmentScore.objects.bulk_create(new_scores, batch_size=1000)
     if new_scores and new_scores[0].pk is None:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cme.storage import private_storage
@@ -189,6 +191,9 @@ class AttendanceMark(models.Model):
     status = models.CharField(_("attendance"), max_length=8, choices=AttendanceStatus.choices)
     client_uuid = models.UUIDField(default=uuid.uuid4, unique=True)
     taken_at = models.DateTimeField(_("taken at"))
+    # When the server received the marking: the order of corrections never trusts a device clock
+    # that is ahead of the server's (see attendance_mark).
+    received_at = models.DateTimeField(_("received at"), default=timezone.now, db_default=Now())
     method = models.CharField(_("how"), max_length=8, choices=RecordMethod.choices)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -4,6 +4,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -54,8 +55,22 @@ def attendance_mark(
     A UUID seen before (on a mark or in the history) changes nothing, however often and however
     concurrently it is replayed. A different UUID for the same person and session changes the mark
     when it was taken later than the stored one; an older one is refused.
+
+    Device clocks can be wrong. A mark dated further ahead of the server's clock than
+    ATTENDANCE_CLOCK_TOLERANCE is refused, and marks are ordered by the earlier of the time the
+    device gave and the time the server received it, so a mark dated in the future (before this
+    rule, or within the tolerance) never blocks a later correction.
     """
-    taken_at = taken_at or timezone.now()
+    received_at = timezone.now()
+    taken_at = taken_at or received_at
+    if taken_at > received_at + settings.ATTENDANCE_CLOCK_TOLERANCE:
+        return MarkOutcome(
+            MarkOutcome.REFUSED,
+            reason=_(
+                "This mark is dated after the server's time: check the device's date and time, "
+                "then mark again."
+            ),
+        )
     if status not in AttendanceMark.Status.values:
         return MarkOutcome(MarkOutcome.REFUSED, reason=_("Unknown attendance status."))
     if enrolment.workshop_id != session.workshop_id:
@@ -76,6 +91,7 @@ def attendance_mark(
                     status=status,
                     client_uuid=client_uuid,
                     taken_at=taken_at,
+                    received_at=received_at,
                     method=method,
                     recorded_by=user if getattr(user, "is_authenticated", False) else None,
                 )
@@ -87,18 +103,19 @@ def attendance_mark(
             mark = AttendanceMark.objects.select_for_update().get(
                 session=session, enrolment=enrolment
             )
-            if taken_at < mark.taken_at:
+            if min(taken_at, received_at) < min(mark.taken_at, mark.received_at):
                 return MarkOutcome(
                     MarkOutcome.REFUSED, mark=mark, reason=_("A later mark is already recorded.")
                 )
             before = snapshot(RecordChange.Kind.ATTENDANCE, mark)
-            mark.status, mark.client_uuid, mark.taken_at, mark.method = (
+            mark.status, mark.client_uuid, mark.taken_at, mark.received_at, mark.method = (
                 status,
                 client_uuid,
                 taken_at,
+                received_at,
                 method,
             )
-            mark.save(update_fields=["status", "client_uuid", "taken_at", "method"])
+            mark.save(update_fields=["status", "client_uuid", "taken_at", "received_at", "method"])
             action = RecordChange.Action.CHANGED
         history_record(
             kind=RecordChange.Kind.ATTENDANCE,

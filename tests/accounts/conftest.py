@@ -12,6 +12,8 @@ def registered_worker(kirkuk_facility):
         national_id="198801012345",
         name_ar="زينب حسن علي",
         name_latin="Zainab Hassan Ali",
+        email="zainab.old@example.org",
+        phone="07501112233",
     )
 
 

@@ -15,7 +15,7 @@ def _fresh_rate_limit():
 
 
 def test_verify_page_needs_no_login_and_shows_facts(certificate, client):
-    page = client.get(f"/verify/{certificate.serial}/").content.decode()
+    page = client.get(f"/verify/{certificate.verification_code}/").content.decode()
 
     assert "Valid certificate" in page
     assert "Ahmed Ali Hassan" in page
@@ -45,7 +45,7 @@ def test_code_altered_by_one_character_is_invalid(certificate, client):
 
 
 def test_verify_json_gives_status_and_facts(certificate, client):
-    result = client.get(f"/verify/{certificate.serial}.json").json()
+    result = client.get(f"/verify/{certificate.verification_code}.json").json()
 
     assert result["status"] == "valid"
     assert result["holder_name_arabic"] == "أحمد علي حسن"

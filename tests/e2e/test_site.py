@@ -122,11 +122,17 @@ def test_phone_menu_opens_to_show_the_links(phone):
 
 
 def test_health_worker_registers_in_arabic_with_arabic_digits_and_sees_their_record(phone):
+    from django.core import mail
+
     from tests.factories.workforce import FacilityFactory, HealthWorkerFactory, directorate
 
     facility = FacilityFactory(directorate=directorate("KIR"), name_ar="مستشفى كركوك العام")
     HealthWorkerFactory(
-        facility=facility, licence_number="123456", name_ar="علي حسين", name_latin="Ali Hussein"
+        facility=facility,
+        licence_number="123456",
+        name_ar="علي حسين",
+        name_latin="Ali Hussein",
+        email="ali@example.org",
     )
     phone.goto("/ar/accounts/register/")
     phone.fill("input[name=identifier]", "١٢٣٤٥٦")
@@ -136,6 +142,12 @@ def test_health_worker_registers_in_arabic_with_arabic_digits_and_sees_their_rec
     phone.fill("input[name=password1]", "a long pass phrase 42")
     phone.fill("input[name=password2]", "a long pass phrase 42")
     phone.get_by_role("button", name="إنشاء حسابي").click()
+    # The record is linked only with the code sent to the email already on it.
+    phone.wait_for_url("**/ar/accounts/claim/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
+    phone.fill("input[name=code]", code)
+    phone.get_by_role("button", name="اربط حسابي").click()
     phone.wait_for_url("**/ar/accounts/profile/")
     assert "مستشفى كركوك العام" in phone.locator("main").inner_text()
     assert "07701234567" in phone.input_value("input[name=phone]")

@@ -1,0 +1,44 @@
+"""Certificate verification on a phone: a serial alone shows no name; the family name shows it."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def certificate(kirkuk_facility):
+    from certificates import services
+    from tests.factories.courses import (
+        CompletionFactory,
+        EnrolmentFactory,
+        WorkshopFactory,
+        course_page,
+    )
+    from tests.factories.workforce import HealthWorkerFactory
+
+    worker = HealthWorkerFactory(
+        facility=kirkuk_facility, name_latin="Ahmed Ali Hassan", name_ar="أحمد علي حسن"
+    )
+    workshop = WorkshopFactory(venue=kirkuk_facility, course=course_page(code="BLS-1"))
+    completion = CompletionFactory(
+        enrolment=EnrolmentFactory(workshop=workshop, health_worker=worker)
+    )
+    return services.certificate_issue(completion_id=completion.pk, notify=False)
+
+
+@pytest.mark.parametrize(
+    ("language", "button"), [("ar", "أظهر حامل الشهادة"), ("ckb", "خاوەنی بڕوانامە پیشان بدە")]
+)
+def test_a_serial_shows_no_name_until_the_family_name_is_typed(
+    phone, certificate, language, button, tmp_path
+):
+    phone.goto(f"/{language}/verify/{certificate.serial}/")
+    assert "أحمد علي حسن" not in phone.locator("main").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.screenshot(path=str(tmp_path / f"verify-serial-{language}.png"), full_page=True)
+    phone.fill("input[name=family_name]", "حَسن")
+    phone.get_by_role("button", name=button).click()
+    phone.wait_for_load_state()
+    assert "أحمد علي حسن" in phone.locator("main").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.screenshot(path=str(tmp_path / f"verify-named-{language}.png"), full_page=True)
