@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -36,12 +36,19 @@ class FallbackRouteMixin:
     """
 
     def route(self, request, path_components):
+        if path_components and not getattr(request, "_cme_fell_back", False):
+            # Wagtail starts at the English home when the reader's language has none: start at
+            # the first fallback language that has one instead.
+            preferred = self.localized
+            if preferred.pk != self.pk:
+                return preferred.specific.route(request, path_components)
         try:
             return super().route(request, path_components)
         except Http404:
             if not path_components:
                 raise
-            for locale in fallback_locales(self.locale.language_code):
+            request._cme_fell_back = True  # from here on only forward along the fallbacks
+            for locale in _stand_in_locales(self):
                 source = self.get_translation_or_none(locale)
                 if source is None:
                     continue
@@ -50,6 +57,38 @@ class FallbackRouteMixin:
                 except Http404:
                     continue
             raise
+
+    @property
+    def localized(self):
+        """The page in the reader's language, else in the first of its fallbacks that has it."""
+        localized = super().localized
+        active = _active_locale()
+        if active is None or localized.locale_id == active.pk:
+            return localized
+        for locale in fallback_locales(active.language_code):
+            if locale.pk == self.locale_id:
+                return self
+            candidate = self.get_translation_or_none(locale)
+            if candidate is not None and candidate.live:
+                return candidate
+        return localized
+
+
+def _active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return None
+
+
+def _stand_in_locales(page) -> list[Locale]:
+    """The languages to try after the page's own, in the reader's fallback order, never back."""
+    active = _active_locale()
+    chain = [active, *fallback_locales(active.language_code)] if active else []
+    ids = [locale.pk for locale in chain]
+    if page.locale_id in ids:
+        return chain[ids.index(page.locale_id) + 1 :]
+    return fallback_locales(page.locale.language_code)
 
 
 class HomePage(FallbackRouteMixin, Page):

@@ -198,3 +198,25 @@ def test_pack_built_by_a_real_worker_reports_its_progress_to_the_reader_only(
     client.force_login(UserFactory())
     assert client.get(started["status_url"]).status_code == 404
     assert client.post("/courses/oxygen/offline/", HTTP_ACCEPT="application/json").json()["ready"]
+
+
+def test_kurdish_pack_of_an_english_course_marks_its_text_english_with_the_notice(course):
+    files = _zip(pack_build(course_id=course.pk, language="ckb"))
+    index = files.read("oxy-101-ckb-offline/index.html").decode()
+    module = files.read("oxy-101-ckb-offline/module-01-sources.html").decode()
+    assert '<html lang="ckb" dir="rtl">' in index
+    for html in (index, module):
+        assert "fallback-notice" in html
+        assert "ئەم پەڕەیە هێشتا وەرنەگێڕدراوەتە" in html
+    assert '<header lang="en" dir="ltr">' in index
+    assert '<article class="module" lang="en" dir="ltr">' in module
+
+
+def test_arabic_pack_of_an_arabic_course_has_no_notice_and_no_marks(course):
+    translation_of(course, language="ar", title="الأوكسجين")
+    index = _zip(pack_build(course_id=course.pk, language="ar")).read(
+        "oxy-101-ar-offline/index.html"
+    )
+    html = index.decode()
+    assert "fallback-notice" not in html
+    assert '<header lang="en"' not in html

@@ -67,6 +67,17 @@ def test_my_learning_in_arabic_names_the_course_by_its_arabic_title(
     assert enrolment.workshop.course.title not in transcript
 
 
+def test_my_learning_transcript_scrolls_in_a_labelled_region_reachable_by_keyboard(
+    client, participant_user, kirkuk_worker
+):
+    CompletionFactory(
+        enrolment=EnrolmentFactory(health_worker=kirkuk_worker), completed_on=datetime.date.today()
+    )
+    client.force_login(participant_user)
+    page = client.get("/ar/learning/").content.decode()
+    assert '<div class="table-scroll" role="region" tabindex="0" aria-label="السجل">' in page
+
+
 def test_a_claim_with_a_real_png_is_stored_for_review(client, participant_user):
     client.force_login(participant_user)
     response = claim(client, "certificate.png", png_bytes())

@@ -174,3 +174,13 @@ def test_each_course_offers_to_be_shown_on_the_map(client, country, national_aud
     focused = get(client, national_auditor, reverse("coverage:index"), link).content.decode()
     assert "Coverage of Medical oxygen by governorate" in focused
     assert "Kirkuk: 25.0%" in focused and "Erbil: 50.0%" in focused
+
+
+def test_map_of_links_is_a_labelled_group_whose_links_name_their_governorate(
+    client, country, kri_auditor
+):
+    html = get(client, kri_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}")
+    svg = re.search(r"<svg class=\"coverage-map\"[^>]*>", html.content.decode()).group(0)
+    assert 'role="group"' in svg and 'aria-labelledby="map-title"' in svg
+    assert 'role="img"' not in svg
+    assert re.search(r'<a href="[^"]+" aria-label="Erbil: 50.0%">', html.content.decode())

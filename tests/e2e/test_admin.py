@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 LONG_TITLE = "Medical oxygen management and biomedical support for district hospitals and clinics"
 # Pages of one kind (one URL pattern) are visited once per user; this caps a runaway walk.
 WALK_CAP = 150
-NOT_VISITED = ("logout", "/admin/login/")
+NOT_VISITED = ("/admin/logout/", "/admin/login/")
 
 
 def _screenshot(page, name: str) -> None:
