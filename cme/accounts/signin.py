@@ -23,8 +23,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cme.accounts import second_factor, selectors
 from cme.accounts.forms import TokenForm
@@ -35,13 +35,22 @@ PENDING_SECONDS = 300
 WRONG_CODE = gettext_lazy("That code is not right. Check the time on your phone and try again.")
 
 
+def _in_language(url: str, language: str) -> str:
+    """The same page in `language`; an unprefixed URL ("/", the default) is read as English."""
+    translated = translate_url(url, language)
+    if translated == url:
+        with override(settings.LANGUAGE_CODE):
+            translated = translate_url(url, language)
+    return translated
+
+
 def login_finish(request: HttpRequest, *, user, next_url: str, backend: str | None = None):
-    """Log the user in and continue in the language they chose in their profile."""
+    """Log the user in and continue in the language they chose in their profile, or else in the
+    language of the login page (the next pages, two-step setup included, stay in it)."""
     auth_login(request, user, backend=backend)
-    response = HttpResponseRedirect(next_url)
     language = selectors.preferred_language(user=user)
+    response = HttpResponseRedirect(_in_language(next_url, language or get_language()))
     if language:
-        response["Location"] = translate_url(next_url, language)
         remember_language(response, language)
     return response
 
