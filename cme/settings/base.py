@@ -181,6 +181,8 @@ WAGTAIL_SITE_NAME = "CME Tracker"
 # The admin has no login of its own: its login link and /admin/login/ go to the site's, which
 # asks for the second factor.
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
+# The admin's account page would change the email without the password; the site's profile asks.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "zip"]

@@ -45,3 +45,12 @@ def test_otp_code_refuses_to_run_without_debug(kirkuk_auditor, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("otp_code", kirkuk_auditor.username, stdout=io.StringIO())
+
+
+@pytest.mark.real_otp
+def test_second_factor_reset_sends_the_owner_to_set_up_again(client, kirkuk_auditor):
+    authenticator_for(kirkuk_auditor)
+    call_command("second_factor_reset", kirkuk_auditor.username, stdout=io.StringIO())
+    login = {"username": kirkuk_auditor.username, "password": "correct horse battery"}
+    assert client.post("/accounts/login/", login)["Location"] == "/"
+    assert client.get("/")["Location"].startswith("/accounts/two-step/setup/")
