@@ -14,6 +14,7 @@ STEPS = [
     ("1. reference places, facilities and health workers", workforce_demo.seed_workforce),
     ("2. demo users, one per role", workforce_demo.seed_users),
     ("3. the demo health worker reads Arabic", accounts_demo.seed_preferred_languages),
+    ("3b. authenticators of the staff logins", accounts_demo.seed_second_factors),
     (
         "4. course catalogue, sections and three courses in three languages",
         content_demo.seed_courses,

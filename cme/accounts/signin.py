@@ -23,8 +23,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cme.accounts import second_factor, selectors
 from cme.accounts.forms import TokenForm
@@ -37,12 +37,12 @@ WRONG_CODE = gettext_lazy("That code is not right. Check the time on your phone 
 
 
 def login_finish(request: HttpRequest, *, user, next_url: str, backend: str | None = None):
-    """Log the user in and continue in the language they chose in their profile."""
+    """Log the user in and continue in the language they chose in their profile, or else in the
+    language of the login page (the next pages, two-step setup included, stay in it)."""
     auth_login(request, user, backend=backend)
-    response = HttpResponseRedirect(next_url)
     language = selectors.preferred_language(user=user)
+    response = HttpResponseRedirect(url_in_language(request, next_url, language or get_language()))
     if language:
-        response["Location"] = url_in_language(request, next_url, language)
         remember_language(response, language)
     return response
 

@@ -195,6 +195,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 # The dashboard would ask releases.wagtail.org for the latest version from each superuser's browser.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's account page would change the email without the password; the site's profile asks.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Every handout is served by the view that checks the reader (never from MEDIA_URL).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -74,3 +74,14 @@ def test_profile_saves_the_language_without_the_password_when_the_email_stays(cl
     response = client.post(PROFILE, {"email": user.email, "language": "ckb"})
     assert response["Location"] == "/ckb/accounts/profile/"
     assert language_for(user=user) == "ckb"
+
+
+def test_the_admin_account_page_offers_no_email_change_without_the_password(client):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    html = client.get("/admin/account/").content.decode()
+    assert 'name="name_email-email"' not in html
+    response = client.post("/admin/account/", {"name_email-email": "thief@example.org"})
+    superuser.refresh_from_db()
+    assert superuser.email != "thief@example.org"
+    assert response.status_code in (200, 302)

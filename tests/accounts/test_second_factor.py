@@ -204,3 +204,11 @@ def test_the_code_page_speaks_arabic(client, kirkuk_auditor):
     html = client.get(f"/ar{CODE}").content.decode()
     assert 'dir="rtl"' in html
     assert "تسجيل الدخول بخطوتين" in html
+
+
+def test_logging_in_on_the_arabic_page_continues_to_the_setup_in_arabic(client, kirkuk_auditor):
+    response = client.post(
+        f"/ar{LOGIN}", {"username": kirkuk_auditor.username, "password": PASSWORD}
+    )
+    assert response["Location"] == "/ar/"
+    assert client.get("/ar/")["Location"].startswith(f"/ar{SETUP}")

@@ -65,10 +65,34 @@ def phone(django_db_serialized_rollback, browser, live_server):
     context.close()
 
 
-def login(page, username: str, password: str = "correct horse battery") -> None:
-    """Log in through the site's own login form."""
+def login(
+    page, username: str, password: str = "correct horse battery", token: str | None = None
+) -> None:
+    """Log in through the site's own login form, and its code step when the account has a factor.
+
+    Without `token`, the code comes from the account's own device through django-otp: the
+    authenticator's current code, or else a new recovery code on the device that
+    tests/conftest.py gives every user at their first login.
+    """
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
     page.wait_for_load_state()
+    if "/accounts/login/code/" in page.url:
+        page.fill("input[name=token]", token or _second_factor_code(username))
+        page.click("form button[type=submit]")
+        page.wait_for_load_state()
+
+
+def _second_factor_code(username: str) -> str:
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from cme.accounts.second_factor import authenticator_code
+
+    authenticator = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+    if authenticator is not None:
+        return authenticator_code(device=authenticator)
+    device = StaticDevice.objects.filter(user__username=username, confirmed=True).first()
+    return device.token_set.create(token=StaticToken.random_token()).token

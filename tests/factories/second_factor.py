@@ -2,10 +2,9 @@
 
 import time
 
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cme.accounts.second_factor import recovery_codes_replace
+from cme.accounts.second_factor import authenticator_code, recovery_codes_replace
 
 
 def authenticator_for(user) -> tuple[TOTPDevice, list[str]]:
@@ -21,6 +20,4 @@ def totp_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
     next step's code, which the device's tolerance of one step accepts.
     """
     device.refresh_from_db()
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + steps_ahead * device.step
-    return f"{totp.token():0{device.digits}d}"
+    return authenticator_code(device=device, at=time.time() + steps_ahead * device.step)

@@ -35,3 +35,9 @@ class Command(BaseCommand):
         )
         for username, description in report["logins"]:
             self.stdout.write(f"  {username:<22} {description}")
+        self.stdout.write(
+            "Staff logins ask for a code after the password. Add the secret to an authenticator "
+            "app, or in development run `python manage.py otp_code <username>`:"
+        )
+        for username, secret in report["second_factors"]:
+            self.stdout.write(f"  {username:<22} {secret}")
