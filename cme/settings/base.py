@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cme.headers.ContentSecurityPolicyMiddleware",
+    "cme.headers.PrivateFilesNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cme.middleware.RememberedLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -234,6 +236,36 @@ CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE}
 # Ed25519 key that signs certificates (base64url seed or PEM); development generates one in var/.
 CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
 CERTIFICATE_VERIFY_RATE = int(os.environ.get("CERTIFICATE_VERIFY_RATE", "30"))  # per minute
+
+# Content-Security-Policy (django-csp 4): no inline script and no eval on the site's pages; the
+# inline style attributes of progress bars are the one inline thing allowed (style-src-attr).
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+# Wagtail's admin writes inline scripts and styles of its own (see cme/headers.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "frame-src": [_SELF, "https:"],
+    }
+}
 
 LOGGING = {
     "version": 1,
