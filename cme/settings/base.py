@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cme.headers.ContentSecurityPolicyMiddleware",
+    "cme.headers.PrivateFilesNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cme.middleware.RememberedLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -287,6 +289,36 @@ CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
 CERTIFICATE_VERIFY_RATE = int(os.environ.get("CERTIFICATE_VERIFY_RATE", "30"))  # per minute
 # Look-ups per minute of one block of a thousand serials, from all addresses together.
 CERTIFICATE_VERIFY_BLOCK_RATE = int(os.environ.get("CERTIFICATE_VERIFY_BLOCK_RATE", "60"))
+
+# Content-Security-Policy (django-csp 4): no inline script and no eval on the site's pages; the
+# inline style attributes of progress bars are the one inline thing allowed (style-src-attr).
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+# Wagtail's admin writes inline scripts and styles of its own (see cme/headers.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "frame-src": [_SELF, "https:"],
+    }
+}
 
 LOGGING = {
     "version": 1,
