@@ -244,3 +244,16 @@ def test_an_administrator_still_hands_a_role_to_someone_else(insider):
     colleague = staff_user("auditor", "governorate", governorate=other.governorate)
     workforce_services.role_assign(user=colleague, actor=insider, role="reviewer", level="national")
     assert colleague.role_assignments.filter(role="reviewer").exists()
+
+
+def test_the_workshop_page_offers_no_override_of_ones_own_completion(
+    client, insider, kirkuk_worker
+):
+    own = completion_override(insider, kirkuk_worker).record
+    other = CompletionFactory(
+        enrolment=EnrolmentFactory(workshop=own.workshop, health_worker=HealthWorkerFactory())
+    )
+    client.force_login(insider)
+    html = client.get(reverse("courses:workshop_detail", args=[own.workshop_id])).content.decode()
+    assert reverse("courses:completion_override", args=[other.pk]) in html
+    assert reverse("courses:completion_override", args=[own.pk]) not in html

@@ -170,7 +170,7 @@ def test_each_admin_view_is_reached_only_by_the_roles_its_rule_names(client, rol
 
 def _form_data(form) -> dict:
     data = {}
-    for name, bound in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, bool):
             if value:
