@@ -144,6 +144,19 @@ def trained_cells(*, user, query: CoverageQuery):
     )
 
 
+def most_active_course(*, user, query: CoverageQuery) -> int | None:
+    """The course with the most workers trained in the period and the user's scope, if any."""
+    busiest = (
+        trained_cells(user=user, query=query)
+        .values("course_id")
+        .annotate(trained=Sum("workers"))
+        .filter(trained__gt=0)
+        .order_by("-trained", "course_id")
+        .first()
+    )
+    return busiest["course_id"] if busiest else None
+
+
 def place_rows(*, user, query: CoverageQuery) -> list[Row]:
     """The rows of the table at the query's level: the places (or cadres) one level down."""
     if query.level == "facility":

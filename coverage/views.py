@@ -12,7 +12,7 @@ from cme import spreadsheets
 from coverage import charts, exports, selectors, services
 from coverage.forms import CoverageFilterForm
 from coverage.models import CoverageExport, ReportSubscription
-from coverage.selectors import CHILD_LEVEL
+from coverage.selectors import CHILD_LEVEL, PLACE_MODEL
 from workforce.models import Governorate
 
 COURSES_PER_PAGE = {"national": 10, "governorate": 10, "directorate": 2, "facility": 5}
@@ -94,14 +94,28 @@ def _context(request, form, query, view_name: str) -> dict:
     }
 
 
-def _focus(form, query) -> int | None:
+def _focus(form, query, user) -> int | None:
     focus = form.cleaned_data.get("focus") if form.is_valid() else None
     if focus and (not query.courses or focus in query.courses):
         return focus
     if query.courses:
         return query.courses[0]
+    # Unasked, the map opens on what happened: the busiest course, not the first by code.
+    if busiest := selectors.most_active_course(user=user, query=query):
+        return busiest
     first = form.course_list[:1]
     return first[0].id if first else None
+
+
+def _governorate_of(query) -> int | None:
+    """The governorate of the place drilled into (already checked against the user's scope)."""
+    if query.level == "governorate":
+        return query.place_id
+    path = {"directorate": "governorate_id", "facility": "directorate__governorate_id"}
+    if query.level not in path:
+        return None
+    model = PLACE_MODEL[query.level]
+    return model.objects.filter(pk=query.place_id).values_list(path[query.level], flat=True).first()
 
 
 def _course(form, course_id):
@@ -141,7 +155,7 @@ def index(request):
         total = _figure_texts(table.totals[course.id], separator)
         focus_link = _querystring(request, focus=course.id)
         blocks.append({"course": course, "rows": rows, "total": total, "focus_link": focus_link})
-    focus = _focus(form, query)
+    focus = _focus(form, query, request.user)
     map_svg = chart_svg = ""
     if focus:
         if query.level == "national" and focus in {course.id for course in page}:
@@ -152,6 +166,7 @@ def index(request):
             governorates=list(Governorate.objects.all()),
             figures=shares,
             link=lambda g: "?" + _drill(request, "governorate", g.pk),
+            highlight=_governorate_of(query),
         )
         focus_rows = [
             (row.name, table.figures(row.id, focus).share)
@@ -215,7 +230,7 @@ def gaps(request):
     context = _context(request, form, query, "gaps")
     if query is None:
         return render(request, "coverage/gaps.html", context, status=400)
-    focus = _focus(form, query)
+    focus = _focus(form, query, request.user)
     gap_rows = (
         selectors.coverage_gaps(user=request.user, query=query, course_id=focus) if focus else []
     )
@@ -305,7 +320,7 @@ def export(request, view: str, file_format: str):
         )
         return redirect("coverage:export_status", pk=job.pk)
     rows = _in_language(
-        exports.ROWS[view](user=request.user, query=query, focus=_focus(form, query)),
+        exports.ROWS[view](user=request.user, query=query, focus=_focus(form, query, request.user)),
         get_language(),
     )
     filename = f"coverage-{view}.{file_format}"

@@ -183,15 +183,17 @@ def walk_in_request_decide(*, request: WalkInRequest, accept: bool, user) -> Wal
 def qr_check_in(*, session: Session, health_worker: HealthWorker, user) -> str:
     """Mark a participant who scanned the session's code present, or ask the trainer about them.
 
-    Returns "marked", "already" (marked before) or "requested" (not on the roster: a walk-in
-    request waits for the trainer).
+    Returns "marked", "already" (marked before), "requested" (not on the roster: a walk-in
+    request waits for the trainer) or "already_requested" (a second scan while it waits).
     """
     enrolment = session.workshop.enrolments.filter(
         health_worker=health_worker, status=Enrolment.Status.ENROLLED
     ).first()
     if enrolment is None:
-        WalkInRequest.objects.get_or_create(session=session, health_worker=health_worker)
-        return "requested"
+        _request, created = WalkInRequest.objects.get_or_create(
+            session=session, health_worker=health_worker
+        )
+        return "requested" if created else "already_requested"
     if AttendanceMark.objects.filter(
         session=session, enrolment=enrolment, status__in=ATTENDED
     ).exists():

@@ -167,7 +167,7 @@ def test_the_workshop_and_the_health_worker_record_show_the_history_with_its_met
     for page in (detail, record):
         assert "Attendance · Created" in page
         assert "Offline device" in page
-        assert "status=present" in page
+        assert "<dt>Attendance</dt><dd><bdi>Present</bdi></dd>" in page
     assert RecordChange.objects.get().actor == trainer
 
 

@@ -109,3 +109,68 @@ def test_the_back_arrow_points_to_where_the_page_begins(phone, long_workshop, la
         "getComputedStyle(document.querySelector('.back-arrow'), '::before').content"
     )
     assert drawn == f'"{arrow}"'
+
+
+SMALL_TARGETS = """() => {
+  const small = [];
+  const targets = "button, .button, summary, select, a, "
+    + "input:not([type=hidden]):not([type=checkbox]):not([type=radio])";
+  for (const element of document.querySelectorAll(`main :is(${targets})`)) {
+    const box = element.getBoundingClientRect();
+    if (!box.width) continue;
+    // A link inside a sentence is read, not aimed at; a link alone on its line is a target.
+    if (element.tagName === "A" && !element.classList.contains("button")
+        && element.parentElement.textContent.trim() !== element.textContent.trim()) continue;
+    const label = element.textContent.trim().slice(0, 30);
+    if (box.height < 43.5) small.push(`${element.tagName} "${label}" ${box.height}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_buttons_and_links_of_the_trainers_and_the_workers_pages_are_44_px_tall(
+    phone, long_workshop, language
+):
+    login(phone, "trainer.kirkuk")
+    for path in ("", "roster/", "scores/", "close/"):
+        phone.goto(f"/{language}/learning/workshops/{long_workshop.pk}/{path}")
+        assert phone.evaluate(SMALL_TARGETS) == [], path
+    phone.context.clear_cookies()
+    login(phone, "zainab")
+    phone.goto(f"/{language}/learning/")
+    assert phone.evaluate(SMALL_TARGETS) == []
+
+
+def test_status_labels_are_framed_words_not_empty_looking_bars(phone, long_workshop):
+    login(phone, "trainer.kirkuk")
+    phone.goto(f"/ar/learning/workshops/{long_workshop.pk}/")
+    badge = phone.locator(".page-head .badge")
+    assert badge.inner_text().strip()
+    style = badge.evaluate(
+        "(e) => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderRadius]; }"
+    )
+    assert style[0] != "0px" and float(style[1].removesuffix("px")) <= 6
+
+
+def test_the_editors_floating_bar_does_not_cover_the_sites_own_pages(phone, long_workshop):
+    UserFactory(username="editor", is_superuser=True, is_staff=True)
+    login(phone, "editor")
+    phone.goto(f"/ar/learning/workshops/{long_workshop.pk}/")
+    covered = phone.evaluate(
+        """() => {
+          const bar = document.querySelector("wagtail-userbar");
+          if (!bar) return [];
+          const inner = bar.shadowRoot && bar.shadowRoot.querySelector(".w-userbar");
+          const b = (inner || bar).getBoundingClientRect();
+          return [...document.querySelectorAll("main a, main button, main input, main td")]
+            .filter((e) => {
+              const r = e.getBoundingClientRect();
+              const across = r.left < b.right && r.right > b.left;
+              return r.width && across && r.top < b.bottom && r.bottom > b.top;
+            })
+            .map((e) => e.tagName);
+        }"""
+    )
+    assert covered == []
+    assert phone.locator("wagtail-userbar").count() == 0
