@@ -80,12 +80,15 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        address = client_address(request)
         claiming = form.cleaned_data["status"] == RegistryStatus.EXISTING
+        # Every claim counts (a failed one looks like a successful one); new registrations count
+        # only when refused.
+        limited = {
+            "bucket": "registration-claims",
+            "subject": client_address(request),
+            "limit": CLAIM_LIMIT,
+        }
         try:
-            # Every claim counts (a failed one looks like a successful one); new registrations
-            # count only when refused.
-            limited = {"bucket": "registration-claims", "subject": address, "limit": CLAIM_LIMIT}
             if rate_limit_reached(**limited, window=CLAIM_WINDOW) or (
                 claiming and rate_limit_hit(**limited, window=CLAIM_WINDOW)
             ):
