@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_restricted_handouts_for_staff'),
+        ('courses', '0010_media_in_scope_collections'),
     ]
 
     operations = [
