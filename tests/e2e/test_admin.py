@@ -29,6 +29,12 @@ def _screenshot(page, name: str) -> None:
         page.screenshot(path=os.path.join(folder, f"{name}.png"))
 
 
+def _leave_the_editor(page) -> None:
+    """Stop the editor's background requests (session pings) before the database is reset."""
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
+
+
 def _kirkuk_course():
     section = course_section(governorate_code="KIR")
     course = section.add_child(
@@ -67,6 +73,7 @@ def test_trainer_without_name_or_email_submits_a_module_in_the_arabic_admin(page
     module.refresh_from_db()
     assert module.workflow_in_progress
     _screenshot(page, "admin-ar-module-edit")
+    _leave_the_editor(page)
 
 
 def test_long_english_title_in_the_arabic_admin_header_is_cut_at_its_end(page):
@@ -92,6 +99,7 @@ def test_long_english_title_in_the_arabic_admin_header_is_cut_at_its_end(page):
     )
     assert box_left - 1 <= first_letter_left <= box_right
     assert page.locator("#id_title").evaluate("e => e.scrollLeft") == 0
+    _leave_the_editor(page)
 
 
 def _admin_routes_without_arguments() -> list[str]:
@@ -148,6 +156,9 @@ def _walk_admin(page, origin: str) -> tuple[set[str], list[str]]:
             parts = urlsplit(urldefrag(href)[0])
             if parts.netloc == host and parts.path.startswith("/admin/"):
                 queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    # Let the last page's own requests finish before the test ends and the database is reset.
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
     page.remove_listener("request", record)
     return visited, foreign
 
