@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
+from courses.collections import scope_collection
 from courses.demo_texts import COURSES
 from courses.models import CourseIndexPage, CoursePage, CourseSectionPage, HomePage, ModulePage
 from courses.moderation import trainer_page_groups_sync
@@ -252,7 +253,7 @@ def _media() -> dict:
     """Images and documents of the demo courses, keyed as the teaching texts name them."""
     Image = get_image_model()
     Document = get_document_model()
-    public = Collection.get_first_root_node()
+    public = scope_collection()  # the demo courses are national
     restricted = Collection.objects.get(name="Restricted handouts")
     media = {}
     for key, (alt, _caption) in ((key, text["en"]) for key, text in IMAGE_TEXT.items()):
