@@ -190,7 +190,11 @@ def test_a_refused_edit_posted_anyway_changes_nothing(client, role, scope):
         sample = samples.get(viewset.name)
         if "edit" not in rule or rule["edit"](role, scope) or sample is None:
             continue
-        form = viewset.get_form_class(for_update=True)(instance=sample, for_user=user)
+        form_class = viewset.get_form_class(for_update=True)
+        try:
+            form = form_class(instance=sample, for_user=user)
+        except TypeError:  # Wagtail's own forms (users, groups) take no `for_user`
+            form = form_class(instance=sample)
         data = _form_data(form) | _a_change(sample)
         before = serializers.serialize("json", [type(sample).objects.get(pk=sample.pk)])
         client.post(reverse(viewset.get_url_name("edit"), args=[sample.pk]), data)
