@@ -76,7 +76,10 @@ def test_the_error_page_names_row_column_and_reason(client, trainer, workshop, k
     content = f"{HEADER}\n{kirkuk_worker.licence_number},x,01/03/2026,sometimes,,".encode()
     record = upload(client, workshop, "sheet.csv", content)
     page = client.get(reverse("courses:import_result", args=[record.pk])).content.decode()
-    assert "<td>2</td><td>Attendance</td><td>Write present, late, absent or excused.</td>" in page
+    assert (
+        '<td data-label="Row">2</td><td data-label="Column">Attendance</td>'
+        '<td data-label="Problem">Write present, late, absent or excused.</td>'
+    ) in page
 
 
 def test_a_semicolon_csv_with_bom_arabic_headers_and_arabic_digits_imports(
