@@ -61,52 +61,52 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("auditor.national", "ckb", "courses:worker_history", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
     ),
     ("auditor.national", "ckb", "coverage:gaps", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("auditor.national", "ckb", "coverage:gaps", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CSV, HeRAMS, XLSX, collecting, data, facility, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, HeRAMS, XLSX, collecting, data, facility, …)"
     ),
     ("auditor.national", "ckb", "coverage:index", "axe"): (
         "issue 10 item 8: the coverage map nests links inside an interactive element (axe nested-interactive)"
     ),
     ("auditor.national", "ckb", "coverage:index", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CSV, DHIS, Earth, HRM, HeRAMS, JSON, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, DHIS, Earth, HRM, HeRAMS, JSON, …)"
     ),
     ("auditor.national", "ckb", "coverage:knowledge", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("auditor.national", "ckb", "coverage:knowledge", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CSV, XLSX)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
     ),
     ("auditor.national", "ckb", "coverage:trend", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CSV, XLSX)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
     ),
     ("auditor.national", "ckb", "nav:/ckb/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("auditor.national", "ckb", "nav:/courses/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("auditor.national", "ckb", "nav:/courses/", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("auditor.national", "ckb", "page:catalogue", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("auditor.national", "ckb", "page:catalogue", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("auditor.national", "ckb", "page:course", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
     ("auditor.national", "ckb", "page:module", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (MUAC)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (MUAC)"
     ),
     ("auditor.national", "ckb", "verify:page", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (QR)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (QR)"
     ),
     ("reviewer.national", "ar", "courses:claims_review", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (Academy, Al, Bayati, Crescent, Health, Hussein, …)"
@@ -142,37 +142,37 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
     ),
     ("reviewer.national", "ckb", "courses:claims_review", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Bayati, Crescent, Health, Hussein, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Bayati, Crescent, Health, Hussein, …)"
     ),
     ("reviewer.national", "ckb", "courses:worker_history", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("reviewer.national", "ckb", "courses:worker_history", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
     ),
     ("reviewer.national", "ckb", "nav:/ckb/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("reviewer.national", "ckb", "nav:/courses/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("reviewer.national", "ckb", "nav:/courses/", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("reviewer.national", "ckb", "page:catalogue", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("reviewer.national", "ckb", "page:catalogue", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("reviewer.national", "ckb", "page:course", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
     ("reviewer.national", "ckb", "page:module", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (MUAC)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (MUAC)"
     ),
     ("reviewer.national", "ckb", "verify:page", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (QR)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (QR)"
     ),
     ("trainer.kirkuk", "ar", "certificates:workshop", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (PDF)"
@@ -232,61 +232,61 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
     ),
     ("trainer.kirkuk", "ckb", "certificates:workshop", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (PDF, zip)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (PDF, zip)"
     ),
     ("trainer.kirkuk", "ckb", "courses:attendance_import", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CSV, XLSX)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
     ),
     ("trainer.kirkuk", "ckb", "courses:my_workshops", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Medical, and, biomedical, enrolled, management, oxygen, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Medical, and, biomedical, enrolled, management, oxygen, …)"
     ),
     ("trainer.kirkuk", "ckb", "courses:roster", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
     ),
     ("trainer.kirkuk", "ckb", "courses:roster", "overflow"): (
         "issue 10 item 5: the page is 41 px wider at 360 px"
     ),
     ("trainer.kirkuk", "ckb", "courses:scores", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
     ),
     ("trainer.kirkuk", "ckb", "courses:session_marking", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
     ),
     ("trainer.kirkuk", "ckb", "courses:worker_history", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("trainer.kirkuk", "ckb", "courses:worker_history", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
     ),
     ("trainer.kirkuk", "ckb", "courses:workshop_detail", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("trainer.kirkuk", "ckb", "courses:workshop_detail", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
     ),
     ("trainer.kirkuk", "ckb", "nav:/ckb/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("trainer.kirkuk", "ckb", "nav:/courses/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("trainer.kirkuk", "ckb", "nav:/courses/", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("trainer.kirkuk", "ckb", "page:catalogue", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("trainer.kirkuk", "ckb", "page:catalogue", "overflow"): (
         "issue 10 item 5: the page is 14 px wider at 360 px"
     ),
     ("trainer.kirkuk", "ckb", "page:course", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
     ("trainer.kirkuk", "ckb", "page:module", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (MUAC)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (MUAC)"
     ),
     ("trainer.kirkuk", "ckb", "verify:page", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (QR)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (QR)"
     ),
     ("worker.kirkuk", "ar", "courses:claim_create", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (JPEG, PDF, PNG)"
@@ -322,37 +322,37 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
     ),
     ("worker.kirkuk", "ckb", "courses:claim_create", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (JPEG, PDF, PNG)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (JPEG, PDF, PNG)"
     ),
     ("worker.kirkuk", "ckb", "courses:claims_review", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Bayati, Hussein, Infection, WHO, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Bayati, Hussein, Infection, WHO, …)"
     ),
     ("worker.kirkuk", "ckb", "courses:my_learning", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("worker.kirkuk", "ckb", "courses:my_learning", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Association, Attendance, Badge, Conference, Infection, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Association, Attendance, Badge, Conference, Infection, …)"
     ),
     ("worker.kirkuk", "ckb", "courses:worker_history", "axe"): (
         "issue 10 item 5: the phone table's scrolling box cannot be reached by keyboard (axe scrollable-region-focusable)"
     ),
     ("worker.kirkuk", "ckb", "courses:worker_history", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Academy, Al, Association, Attendance, Bayati, Conference, …)"
     ),
     ("worker.kirkuk", "ckb", "nav:/ckb/", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("worker.kirkuk", "ckb", "page:catalogue", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (HRM, Health, Medical, OXY, PHC, information, …)"
     ),
     ("worker.kirkuk", "ckb", "page:course", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
     ("worker.kirkuk", "ckb", "page:module", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (MUAC)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (MUAC)"
     ),
     ("worker.kirkuk", "ckb", "verify:page", "english"): (
-        "issue 10 items 6-7: Latin text on an Kurdish page is neither translated nor isolated (QR)"
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (QR)"
     ),
 }
 
