@@ -41,7 +41,7 @@ def _cases():
                 yield pytest.param(role, language, check, id=f"{role}-{language}-{check}")
 
 
-@pytest.mark.parametrize(("role", "language", "check"), _cases())
+@pytest.mark.parametrize(("role", "language", "check"), list(_cases()))
 def test_every_page_the_role_reaches_passes_the_check(findings, role, language, check):
     found = findings(role, language)
     assert len(found) >= 3, f"{role} reached only {sorted(found)}"
@@ -69,7 +69,7 @@ def _known_cases():
         )
 
 
-@pytest.mark.parametrize(("role", "language", "name", "check"), _known_cases())
+@pytest.mark.parametrize(("role", "language", "name", "check"), list(_known_cases()))
 def test_a_page_with_a_known_problem_passes_the_check(findings, role, language, name, check):
     found = findings(role, language)
     assert name in found, f"{name} is no longer reached by {role}"
