@@ -72,8 +72,8 @@ def test_health_worker_reads_a_course_checks_in_by_qr_and_finds_the_credits(
     trainer.goto(at(language, f"/learning/sessions/{session.pk}/"))
     trainer.locator(".qr-panel summary").click()
     trainer.wait_for_function("document.getElementById('qr').naturalWidth > 0")
-    screenshots(trainer, "trainer-shows-qr")
     url = qr_from_screen(trainer, "#qr")
+    screenshots(trainer, "trainer-shows-qr")
     assert "/learning/check-in/" in url
     phone.goto(url)
     assert phone.locator("[role=status] .ok").count() == 1

@@ -10,8 +10,17 @@ from openpyxl import load_workbook
 from django.utils.translation import override
 
 from certificates.models import Certificate
+from courses.importers.report import COLUMNS
 from courses.models import AssessmentScore, AttendanceMark, Completion, CoursePage, Workshop
-from tests.e2e.journeys.checks import LANGUAGES, assert_reads, at, login, qr_from_screen
+from tests.e2e.journeys.checks import (
+    LANGUAGES,
+    OVERFLOW,
+    assert_reads,
+    at,
+    login,
+    qr_from_screen,
+)
+from tests.e2e.journeys.known import JOURNEY_KNOWN
 from workforce.models import HealthWorker
 
 COURSE_CODE = "PHC-110"
@@ -112,12 +121,12 @@ def test_trainer_runs_a_workshop_from_roster_to_certificates(
         phone.locator(f"a[href$='/{workshop.pk}/template.xlsx']").click()
     book = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     sheet = book.active
+    header = [str(cell.value) for cell in sheet[1]]
     with override(language):
-        header = [str(cell.value) for cell in sheet[1]]
-    status_column = header.index(header[4]) + 1
+        date, attendance = (header.index(str(COLUMNS[key])) for key in ("date", "attendance"))
     for row in sheet.iter_rows(min_row=2):
-        if row[3].value and row[3].value.date() == second.date:
-            row[status_column - 1].value = ATTENDANCE_WORD[language]
+        if row[date].value and row[date].value.date() == second.date:
+            row[attendance].value = ATTENDANCE_WORD[language]
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     phone.goto(at(language, f"/learning/workshops/{workshop.pk}/import/"))
@@ -159,3 +168,12 @@ def test_the_workshop_page_leads_to_its_certificates(open_page):
     phone.goto(f"/ar/learning/workshops/{closed.pk}/")
     phone.locator(f"a[href$='/certificates/workshops/{closed.pk}/']").first.click(timeout=3000)
     assert phone.url.endswith(f"/certificates/workshops/{closed.pk}/")
+
+
+@pytest.mark.xfail(strict=True, reason=JOURNEY_KNOWN["en", "courses:workshop_detail", "overflow"])
+def test_a_newly_scheduled_workshop_fits_a_phone_in_english(open_page):
+    phone = open_page("en")
+    login(phone, "trainer.kirkuk")
+    workshop = _schedule(phone, "en")
+    phone.goto(f"/learning/workshops/{workshop.pk}/")
+    assert phone.evaluate(OVERFLOW) <= 0

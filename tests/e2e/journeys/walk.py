@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from certificates.models import Certificate
-from courses.models import CoursePage, ModulePage, Workshop
+from courses.models import CourseIndexPage, CoursePage, ModulePage, Workshop
 from tests.e2e.journeys.checks import BROKEN_IMAGES, OVERFLOW, at, login
 from tests.urlwalk import i18n_routes
 from workforce.models import HealthWorker
@@ -70,7 +70,7 @@ def _samples(username: str) -> dict[str, dict]:
     certificate = Certificate.objects.filter(completion__health_worker=worker).first()
     claim = worker.external_activities.order_by("pk").first()
     return {
-        "learning/workshops/": {"pk": closed.pk},
+        "learning/workshops/": {"pk": running.pk},
         "learning/sessions/": {"pk": running.sessions.order_by("date").first().pk},
         "learning/claims/": {"pk": claim.pk},
         "learning/health-workers/": {"pk": worker.pk},
@@ -99,7 +99,9 @@ def role_paths(username: str, language: str) -> dict[str, str]:
             paths[route.name] = reverse(route.name, kwargs=kwargs)
     course = CoursePage.objects.live().filter(locale__language_code=language).first()
     module = ModulePage.objects.live().filter(locale__language_code=language).first()
-    for name, page in (("page:course", course), ("page:module", module)):
+    catalogue = CourseIndexPage.objects.live().filter(locale__language_code=language).first()
+    pages = (("page:catalogue", catalogue), ("page:course", course), ("page:module", module))
+    for name, page in pages:
         if page is not None:
             paths[name] = at(language, "/" + page.url_path.split("/", 2)[2])
     return paths
@@ -141,11 +143,12 @@ def _visit(page, path: str, language: str) -> dict[str, list]:
     page.console_errors.clear()
     page.goto(path)
     page.wait_for_load_state("load")
+    errors = [str(error)[:200] for error in page.console_errors]
     page.add_script_tag(path=str(AXE))
     return {
         "overflow": [f"{overflow} px wider"] if (overflow := page.evaluate(OVERFLOW)) > 0 else [],
         "broken image": page.evaluate(BROKEN_IMAGES),
         "english": page.evaluate(ENGLISH_WORDS, language),
-        "console error": [str(error)[:200] for error in page.console_errors],
+        "console error": errors,
         "axe": page.evaluate(AXE_RUN),
     }
