@@ -1,7 +1,9 @@
 """The client's address as this site sees it, behind the reverse proxies it trusts."""
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+
+LARGEST_ID = 2**63 - 1  # the largest primary key any supported database stores
 
 
 def client_address(request: HttpRequest) -> str:
@@ -30,3 +32,11 @@ def client_ip_or_none(request: HttpRequest | None) -> str | None:
         return None
     address = client_address(request)
     return None if address == "unknown" else address
+
+
+def id_or_404(value) -> int:
+    """A record id read from a request: anything but a whole number in range is not found."""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= LARGEST_ID:
+        raise Http404
+    return int(text)
