@@ -13,6 +13,33 @@ class CmeConfig(AppConfig):
         from cme.spreadsheets import wagtail_exports_protect
 
         wagtail_exports_protect()
+        _wagtail_choosers_answer_404()
 
         # Pillow refuses to open an image of more than twice this many pixels (and warns above).
         Image.MAX_IMAGE_PIXELS = settings.CME_IMAGE_MAX_PIXELS
+
+
+def _wagtail_choosers_answer_404() -> None:
+    """A chooser's `chosen/<pk>/` with a pk that is no id answers 404, as an unknown id does.
+
+    Wagtail's generic ChosenView passes the URL's text to `objects.get(pk=...)`, which raises
+    ValueError (a 500) for "abc" on an integer key; every chooser (images, documents, snippets,
+    facilities) inherits the one method wrapped here.
+    """
+    from django.core.exceptions import ValidationError
+    from django.http import Http404
+
+    from wagtail.admin.views.generic.chooser import ChosenViewMixin
+
+    if getattr(ChosenViewMixin, "malformed_pk_is_404", False):
+        return
+    get_object = ChosenViewMixin.get_object
+
+    def get_object_or_404(self, pk):
+        try:
+            return get_object(self, pk)
+        except (ValueError, TypeError, OverflowError, ValidationError) as error:
+            raise Http404 from error
+
+    ChosenViewMixin.get_object = get_object_or_404
+    ChosenViewMixin.malformed_pk_is_404 = True

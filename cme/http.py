@@ -5,7 +5,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+
+LARGEST_ID = 2**63 - 1  # the largest primary key any supported database stores
 
 
 def client_address(request: HttpRequest) -> str:
@@ -65,3 +67,11 @@ def rate_limit_retry_after(*, window: int) -> int:
 def _rate_key(bucket: str, subject: str, window: int) -> str:
     digest = hashlib.sha256(subject.encode()).hexdigest()[:32]
     return f"cme:rate:{bucket}:{digest}:{int(time.time()) // window}"
+
+
+def id_or_404(value) -> int:
+    """A record id read from a request: anything but a whole number in range is not found."""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= LARGEST_ID:
+        raise Http404
+    return int(text)

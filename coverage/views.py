@@ -389,6 +389,9 @@ def subscription(request):
     wanted = request.POST.get("subscribe") == "1"
     services.report_subscription_set(user=request.user, active=wanted, language=get_language())
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path of this site: anything else (a view name, another host) goes to the index.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         target = "coverage:index"
     return redirect(target)

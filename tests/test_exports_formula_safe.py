@@ -68,9 +68,8 @@ def spreadsheets_reached(client) -> dict[str, object]:
 def cells(response) -> list:
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if "text/csv" in response["Content-Type"]:
-        return [
-            field for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for field in row
-        ]
+        rows = csv.reader(io.StringIO(content.decode("utf-8-sig")))
+        return [value for row in rows for value in row]
     book = load_workbook(io.BytesIO(content))
     values = []
     for sheet in book.worksheets:

@@ -103,18 +103,22 @@ class Crawl:
     """URLs reached from the start pages by following links, one per shape, within a budget."""
 
     visited: dict = field(default_factory=dict)  # shape -> (url, response)
+    keys_read: dict = field(default_factory=dict)  # shape -> GET keys the view read
 
     def run(self, client, starts, *, budget: int, follow=lambda url: True) -> "Crawl":
-        queue = list(starts)
+        queue = [(url, True) for url in starts]
         while queue and len(self.visited) < budget:
-            url = queue.pop(0)
+            url, is_start = queue.pop(0)
             key = shape(url)
-            if key is None or key in self.visited or not follow(url):
+            if key is None or key in self.visited or not (is_start or follow(url)):
                 continue
-            response = client.get(url)
+            with KeysRead() as read:
+                response = client.get(url)
             self.visited[key] = (url, response)
+            self.keys_read[key] = read.keys
             if "text/html" in response.get("Content-Type", ""):
-                queue.extend(links(response.content.decode("utf-8", "replace")))
+                html = response.content.decode("utf-8", "replace")
+                queue.extend((link, False) for link in links(html))
         return self
 
 

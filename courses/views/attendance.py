@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cme.http import id_or_404
 from courses import checkin, importers, selectors, services
 from courses.forms import ImportForm
 from courses.models import (
@@ -141,7 +142,7 @@ def attendance_template(request, pk):
     workshop = workshop_or_404(request, pk)
     session = None
     if request.GET.get("session"):
-        session = get_object_or_404(workshop.sessions, pk=request.GET["session"])
+        session = get_object_or_404(workshop.sessions, pk=id_or_404(request.GET["session"]))
     content = importers.attendance_template(workshop=workshop, session=session)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

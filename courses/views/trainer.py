@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail import hooks
 
+from cme.http import id_or_404
 from courses import selectors, services
 from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, Workshop
@@ -177,7 +178,7 @@ def roster_add(request, pk):
     workshop = workshop_or_404(request, pk)
     worker = get_object_or_404(
         HealthWorker.objects.visible_to(request.user, roles=TRAINER_ROLES),
-        pk=request.POST.get("health_worker"),
+        pk=id_or_404(request.POST.get("health_worker")),
     )
     try:
         services.enrolment_add(workshop=workshop, health_worker=worker, user=request.user)
