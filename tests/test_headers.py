@@ -49,6 +49,8 @@ def _patterns(patterns, prefix="", namespace=""):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern) and entry.name:
+            if (prefix + str(entry.pattern)).startswith(SKIPPED_PREFIXES):
+                continue
             yield f"{namespace}{entry.name}", entry
 
 
