@@ -24,22 +24,23 @@ def _wagtail_choosers_answer_404() -> None:
 
     Wagtail's generic ChosenView passes the URL's text to `objects.get(pk=...)`, which raises
     ValueError (a 500) for "abc" on an integer key; every chooser (images, documents, snippets,
-    facilities) inherits the one method wrapped here.
+    the scoped facility chooser) answers through the one `get` replaced here.
     """
-    from django.core.exceptions import ValidationError
+    from django.contrib.admin.utils import unquote
+    from django.core.exceptions import ObjectDoesNotExist, ValidationError
     from django.http import Http404
 
     from wagtail.admin.views.generic.chooser import ChosenViewMixin
 
     if getattr(ChosenViewMixin, "malformed_pk_is_404", False):
         return
-    get_object = ChosenViewMixin.get_object
 
-    def get_object_or_404(self, pk):
+    def get(self, request, pk):
         try:
-            return get_object(self, pk)
-        except (ValueError, TypeError, OverflowError, ValidationError) as error:
-            raise Http404 from error
+            item = self.get_object(unquote(str(pk)))
+        except (ObjectDoesNotExist, ValueError, TypeError, OverflowError, ValidationError) as e:
+            raise Http404 from e
+        return self.get_chosen_response(item)
 
-    ChosenViewMixin.get_object = get_object_or_404
+    ChosenViewMixin.get = get
     ChosenViewMixin.malformed_pk_is_404 = True
