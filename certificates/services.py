@@ -140,6 +140,11 @@ def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
             certificate.status = Certificate.Status.WITHDRAWN
             certificate.status_reason = completion.override_reason
             certificate.save(update_fields=["status", "status_reason"])
+            log(
+                certificate,
+                "cme.certificate.withdraw",
+                data={"reason": certificate.status_reason, "completion": completion_id},
+            )
             _recorded(certificate, "withdrawn")
     for certificate in withdrawn:
         logger.info("certificate %s withdrawn: completion %s", certificate.serial, completion_id)

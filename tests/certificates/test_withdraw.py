@@ -38,6 +38,22 @@ def test_override_to_not_complete_withdraws_the_certificate_with_the_reason(
     assert "Valid certificate" not in page
 
 
+def test_a_withdrawal_is_in_the_certificates_history_with_its_reason(
+    certificate, trainer, django_capture_on_commit_callbacks
+):
+    from wagtail.models import ModelLogEntry
+
+    with django_capture_on_commit_callbacks(execute=True):
+        courses.completion_override(
+            completion=certificate.completion,
+            is_complete=False,
+            reason="Left on day 1",
+            user=trainer,
+        )
+    entry = ModelLogEntry.objects.for_instance(certificate).get(action="cme.certificate.withdraw")
+    assert entry.data["reason"] == "Left on day 1"
+
+
 def test_re_evaluation_to_not_complete_withdraws_the_certificate(
     certificate, client, django_capture_on_commit_callbacks
 ):
