@@ -36,10 +36,15 @@ ROLE_PERMISSIONS = {
 }
 
 
-def role_groups_sync(*, Group, Permission) -> None:
+def role_groups_sync(*, Group, Permission, GroupCollectionPermission=None) -> None:
     """Create each role's group with exactly its permissions; safe to run again."""
     for role, name in ROLE_GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
+        if GroupCollectionPermission is not None:
+            # No document or image rights on any collection: those come with a scope's group
+            # ("trainers: <code>", courses/collections.py). Wagtail's migrations that introduced
+            # "choose" gave it on the root collection to every group with admin access.
+            GroupCollectionPermission.objects.filter(group=group).delete()
         wanted = []
         for dotted in ROLE_PERMISSIONS[role]:
             app_label, codename = dotted.split(".")

@@ -78,3 +78,23 @@ def test_national_administrator_deleting_an_assignment_takes_the_user_out_of_the
     client.post(reverse("role_assignments:delete", args=[assignment.pk]))
     assert not user.role_assignments.exists()
     assert not user.groups.filter(name="Reviewers").exists()
+
+
+def test_a_role_alone_lets_nobody_choose_another_governorates_documents(client):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from courses.collections import scope_collection
+
+    document = get_document_model()(
+        title="Erbil only", collection=scope_collection(governorate=governorate("ERB"))
+    )
+    document.file = ContentFile(b"%PDF-1.4", name="erbil.pdf")
+    document.save()
+    user = UserFactory()
+    role_assign(user=user, role="auditor", level="governorate", governorate=governorate("KIR"))
+    client.force_login(user)
+    response = client.get(reverse("wagtaildocs_chooser:choose"))
+    assert response.status_code == 200
+    assert "Erbil only" not in response.content.decode()
