@@ -58,18 +58,23 @@ def test_the_tolerance_is_a_setting(client, trainer, workshop, enrolment, settin
     assert (result["result"], result["reason"][: len(FUTURE_REASON)]) == ("refused", FUTURE_REASON)
 
 
-def test_a_mark_stored_in_2099_before_the_rule_does_not_block_a_correction(
-    client, trainer, workshop, enrolment
-):
-    session = workshop.sessions.first()
-    AttendanceMark.objects.create(
-        session=session,
+@pytest.fixture
+def stored_in_2099(workshop, enrolment):
+    """A mark a device dated 2099, received two hours ago (before the rule refused such dates)."""
+    return AttendanceMark.objects.create(
+        session=workshop.sessions.first(),
         enrolment=enrolment,
         status="absent",
         taken_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
         received_at=timezone.now() - datetime.timedelta(hours=2),
         method="sync",
     )
+
+
+def test_a_mark_stored_in_2099_before_the_rule_does_not_block_a_correction(
+    client, trainer, enrolment, stored_in_2099
+):
+    session = stored_in_2099.session
     item = offline_mark(session, enrolment, uuid.uuid4(), at=at(-datetime.timedelta(hours=1)))
     client.force_login(trainer)
     [result] = sync(client, [item]).json()["results"]
@@ -78,17 +83,9 @@ def test_a_mark_stored_in_2099_before_the_rule_does_not_block_a_correction(
 
 
 def test_a_correction_taken_before_the_stored_mark_was_received_is_still_refused(
-    client, trainer, workshop, enrolment
+    client, trainer, enrolment, stored_in_2099
 ):
-    session = workshop.sessions.first()
-    AttendanceMark.objects.create(
-        session=session,
-        enrolment=enrolment,
-        status="absent",
-        taken_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
-        received_at=timezone.now() - datetime.timedelta(hours=2),
-        method="sync",
-    )
+    session = stored_in_2099.session
     item = offline_mark(session, enrolment, uuid.uuid4(), at=at(-datetime.timedelta(hours=3)))
     client.force_login(trainer)
     [result] = sync(client, [item]).json()["results"]
