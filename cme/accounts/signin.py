@@ -68,7 +68,8 @@ class LoginView(auth_views.LoginView):
 
 def _safe_next(request: HttpRequest) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
+    # A path on this site only: anything else (a view name, junk) would make redirect() guess.
+    allowed = url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return url if allowed else settings.LOGIN_REDIRECT_URL

@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium (its own browser download is blocked here)."""
 
 import os
+import time
 
 import pytest
 
@@ -96,3 +97,17 @@ def _second_factor_code(username: str) -> str:
         return authenticator_code(device=authenticator)
     device = StaticDevice.objects.filter(user__username=username, confirmed=True).first()
     return device.token_set.create(token=StaticToken.random_token()).token
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 15_000) -> None:
+    """Wait until a JavaScript expression is true on the page.
+
+    Takes the arguments of Playwright's wait_for_function (timeout in milliseconds), which runs a
+    string through eval() inside the page: the site's Content-Security-Policy (no 'unsafe-eval')
+    refuses that, while page.evaluate goes through the browser's debugging protocol.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not (page.evaluate(expression) if arg is None else page.evaluate(expression, arg)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never true: {expression}")
+        page.wait_for_timeout(100)

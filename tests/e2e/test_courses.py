@@ -3,7 +3,7 @@ import zipfile
 import pytest
 
 from courses.models import CoursePage
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, wait_until
 from tests.factories.course_pages import (
     course_section,
     document,
@@ -113,8 +113,11 @@ def test_offline_pack_downloads_and_opens_from_disk_with_no_network(page, tmp_pa
     picture = reader.locator("img[alt=Cylinder]")
     picture.scroll_into_view_if_needed()
     # A lazy image loads a moment after it scrolls into view: wait for it rather than race it.
-    reader.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle(), timeout=10_000
+    wait_until(
+        reader,
+        "img => img.complete && img.naturalWidth > 0",
+        arg=picture.element_handle(),
+        timeout=10_000,
     )
     assert reader.locator(".site-header").evaluate("e => getComputedStyle(e).display") == "flex"
     offline.close()

@@ -10,6 +10,8 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page
 
+from tests.e2e.conftest import wait_until
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PUBLIC_PAGES = [
@@ -93,7 +95,7 @@ def test_registration_in_kurdish_shows_the_facilities_of_the_chosen_governorate(
     page.check("input[name=status][value=new]")
     assert page.locator("input[name=identifier]").is_hidden()
     page.select_option("select[name=governorate]", label="هەولێر")
-    page.wait_for_function("document.querySelector('select[name=facility]').options.length > 1")
+    wait_until(page, "document.querySelector('select[name=facility]').options.length > 1")
     options = page.locator("select[name=facility] option").all_inner_texts()
     assert options[1:] == ["نەخۆشخانەی ڕزگاری"]
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from courses.models import Workshop
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, wait_until
 from tests.factories.courses import course_page
 from tests.factories.workforce import (
     FacilityFactory,
@@ -74,9 +74,7 @@ def test_trainer_runs_a_three_day_workshop_and_the_participant_sees_credits(page
     rows = phone.locator("ul.marking > li")
     rows.filter(has_text="Ahmed Kirkuki").get_by_role("button", name="Present").tap()
     rows.filter(has_text="Layla Kirkuki").get_by_role("button", name="Absent").tap()
-    phone.wait_for_function(
-        "document.querySelector('[data-count=unmarked]').textContent.trim() === '0'"
-    )
+    wait_until(phone, "document.querySelector('[data-count=unmarked]').textContent.trim() === '0'")
     assert phone.locator("[data-count=present]").inner_text() == "1"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.reload()

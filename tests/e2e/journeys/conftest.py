@@ -23,8 +23,6 @@ DESKTOP = {"width": 1366, "height": 768}
 @pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo of `make run` (cme/demo.py), with media in a folder of its own."""
-    from django.core.management import call_command
-    from django.db import connections
 
     from cme.demo import demo_build
 
@@ -47,14 +45,13 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         STORAGES={**settings.STORAGES, **storages},
     ):
         with django_db_blocker.unblock():
+            # Tests that ran before (transactional ones flush) may have emptied the reference
+            # data the migrations loaded: start the demo from the migrated state.
+            _migrated_state_restore()
             report = demo_build(stdout=io.StringIO())
         yield report
         with django_db_blocker.unblock():
-            connection = connections["default"]
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(
-                type(connection)._test_serialized_contents
-            )
+            _migrated_state_restore()
 
 
 @pytest.fixture(autouse=True)
@@ -126,3 +123,13 @@ def screenshots(request):
         page.screenshot(path=os.path.join(folder, f"{name}-{next(counter):02d}-{step}.png"))
 
     return shot
+
+
+def _migrated_state_restore() -> None:
+    """Empty the test database and load what the migrations left in it (reference data)."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    connection = connections["default"]
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(type(connection)._test_serialized_contents)

@@ -9,6 +9,7 @@ from django.utils.translation import override
 
 from courses import services
 from courses.models import AttendanceMark, CoursePage, ExternalActivity, Workshop
+from tests.e2e.conftest import wait_until
 from tests.e2e.journeys.checks import (
     LANGUAGES,
     assert_reads,
@@ -71,7 +72,7 @@ def test_health_worker_reads_a_course_checks_in_by_qr_and_finds_the_credits(
     login(trainer, "trainer.kirkuk")
     trainer.goto(at(language, f"/learning/sessions/{session.pk}/"))
     trainer.locator(".qr-panel summary").click()
-    trainer.wait_for_function("document.getElementById('qr').naturalWidth > 0")
+    wait_until(trainer, "document.getElementById('qr').naturalWidth > 0")
     url = qr_from_screen(trainer, "#qr")
     screenshots(trainer, "trainer-shows-qr")
     assert "/learning/check-in/" in url

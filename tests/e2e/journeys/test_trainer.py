@@ -12,6 +12,7 @@ from django.utils.translation import override
 from certificates.models import Certificate
 from courses.importers.report import COLUMNS
 from courses.models import AssessmentScore, AttendanceMark, Completion, CoursePage, Workshop
+from tests.e2e.conftest import wait_until
 from tests.e2e.journeys.checks import (
     LANGUAGES,
     OVERFLOW,
@@ -95,11 +96,9 @@ def test_trainer_runs_a_workshop_from_roster_to_certificates(
     phone.goto(at(language, f"/learning/sessions/{first.pk}/"))
     for row in phone.locator("ul.marking > li").all():
         row.locator("button").first.tap()
-    phone.wait_for_function(
-        "document.querySelector('[data-count=unmarked]').textContent.trim() === '0'"
-    )
+    wait_until(phone, "document.querySelector('[data-count=unmarked]').textContent.trim() === '0'")
     phone.locator(".qr-panel summary").click()
-    phone.wait_for_function("document.getElementById('qr').naturalWidth > 0")
+    wait_until(phone, "document.getElementById('qr').naturalWidth > 0")
     assert "/learning/check-in/" in qr_from_screen(phone, "#qr")
     assert_reads(phone)
     screenshots(phone, "marking-and-qr")
