@@ -81,12 +81,12 @@ def login(
     page.click("form button[type=submit]")
     page.wait_for_load_state()
     if "/accounts/login/code/" in page.url:
-        page.fill("input[name=token]", token or _second_factor_code(username))
+        page.fill("input[name=token]", token or second_factor_code(username))
         page.click("form button[type=submit]")
         page.wait_for_load_state()
 
 
-def _second_factor_code(username: str) -> str:
+def second_factor_code(username: str) -> str:
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

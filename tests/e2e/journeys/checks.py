@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django.urls import resolve
 from django.utils.translation import override
 
+from tests.e2e.conftest import second_factor_code
 from tests.e2e.journeys.conftest import PASSWORD
 from tests.e2e.journeys.known import known_anywhere
 
@@ -26,12 +27,16 @@ def at(language: str, path: str) -> str:
 
 
 def login(page, username: str) -> None:
-    """Log in through the form, in the page's language."""
+    """Log in through the form, in the page's language, with the code step where there is one."""
     page.goto(at(page.language, "/accounts/login/"))
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
+    if "/login/code/" in page.url:  # staff: the code from their authenticator (demo device)
+        page.fill("input[name=token]", second_factor_code(username))
+        page.click("main form button[type=submit]")
+        page.wait_for_load_state()
 
 
 def images_drawn(page) -> None:

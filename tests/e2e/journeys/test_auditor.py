@@ -22,11 +22,11 @@ def test_auditor_drills_down_to_a_facility_and_takes_the_figures_away(
     screenshots(page, "coverage")
 
     # Down the map's places: governorate, directorate, facility.
-    page.locator('a[data-drill="KIR"]').first.click()
+    page.locator('table a[data-drill="KIR"]').first.click()
     page.wait_for_url(re.compile("level=governorate"))
-    page.locator("a[data-drill]").first.click()
+    page.locator("table a[data-drill]").first.click()
     page.wait_for_url(re.compile("level=directorate"))
-    facility_link = page.locator("a[data-drill]").first
+    facility_link = page.locator("table a[data-drill]").first
     code = facility_link.get_attribute("data-drill")
     facility_link.click()
     page.wait_for_url(re.compile("level=facility"))
