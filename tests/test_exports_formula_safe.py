@@ -29,7 +29,7 @@ def hostile_records():
     workshop = WorkshopFactory(course=course, venue=facility, status="running")
     for index, name in enumerate(HOSTILE):
         worker = HealthWorkerFactory(
-            facility=facility, name_latin=name, name_ar=HOSTILE[-1 - index], phone=name
+            facility=facility, name_latin=name, name_ar=HOSTILE[-1 - index], phone=name[:20]
         )
         EnrolmentFactory(workshop=workshop, health_worker=worker)
     return workshop

@@ -31,3 +31,15 @@ class AddressLimitHandler(AxesDatabaseHandler):
         # wipe the address's count of guesses at other people's.
         count, _ = self.filter_user_attempts(request, credentials)[0].delete()
         return count
+
+
+def username_for_lockout(request, credentials=None):
+    """The username django-axes counts, cut to its column's 150 characters.
+
+    A login posted with a 10 kB username made the failure record overflow the column on PostgreSQL
+    (a 500); the form itself refuses such a name, so nothing real is lost by the cut.
+    """
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    source = credentials if credentials else getattr(request, "POST", None)
+    value = source.get(field) if source else None
+    return value[:150] if isinstance(value, str) else value

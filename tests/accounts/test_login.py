@@ -106,3 +106,11 @@ def test_logging_into_ones_own_account_does_not_clear_the_addresss_failures(clie
     for _attempt in range(2):
         client.post(LOGIN, {"username": UserFactory().username, "password": "guess"})
     assert client.post(LOGIN, own_login).status_code == 429
+
+
+def test_a_huge_username_is_refused_and_counted_under_a_name_that_fits_its_column(client):
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse("accounts:login"), {"username": "x" * 10_000, "password": "y"})
+    assert response.status_code == 200
+    assert [len(attempt.username) for attempt in AccessAttempt.objects.all()] == [150]
