@@ -1,4 +1,6 @@
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,15 @@ from tests.factories.workforce import (
     UserFactory,
     directorate,
 )
+
+
+def pytest_sessionstart(session):
+    """Compile the catalogues that changed since their last build (`make test` does so too).
+
+    A run of pytest alone after editing a `.po` file would otherwise read the stale `.mo` and
+    report a missing translation that is not missing.
+    """
+    subprocess.run([Path(__file__).parent.parent / "scripts" / "compile-messages"], check=True)
 
 
 @pytest.fixture(scope="session")

@@ -50,10 +50,6 @@ def _staff(username: str, role: str, **scope):
     return user
 
 
-@pytest.mark.skip(
-    reason="after the merge of this stop the Arabic admin's submit button is not found under its "
-    "translated workflow name (it passed on its branch); to fix in issue 17"
-)
 def test_trainer_without_name_or_email_submits_a_module_in_the_arabic_admin(page):
     course = _kirkuk_course()
     module = module_page(course, title="Cylinders", slug="cylinders")
