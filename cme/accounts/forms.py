@@ -124,6 +124,10 @@ class RegistrationForm(UserCreationForm):
             self._errors["username"] = self.error_class([USERNAME_UNAVAILABLE])
         return username
 
+    def username_unavailable(self) -> bool:
+        """Whether the username was refused because an account has it (only after validation)."""
+        return USERNAME_UNAVAILABLE in self.errors.get("username", [])
+
     def clean_identifier(self) -> str:
         return identifier_clean(self.cleaned_data["identifier"])
 

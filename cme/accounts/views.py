@@ -79,15 +79,19 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Every claim counts (a failed one looks like a successful one); new registrations and taken
+    # usernames count only when refused, so no one learns in bulk who has an account or a number.
+    limited = {
+        "bucket": "registration-claims",
+        "subject": client_address(request),
+        "limit": CLAIM_LIMIT,
+    }
+    if request.method == "POST" and not form.is_valid() and form.username_unavailable():
+        if rate_limit_hit(**limited, window=CLAIM_WINDOW):
+            form.errors.pop("username")
+            form.add_error(None, ValidationError(THROTTLED, code="throttled"))
+    elif request.method == "POST" and form.is_valid():
         claiming = form.cleaned_data["status"] == RegistryStatus.EXISTING
-        # Every claim counts (a failed one looks like a successful one); new registrations count
-        # only when refused.
-        limited = {
-            "bucket": "registration-claims",
-            "subject": client_address(request),
-            "limit": CLAIM_LIMIT,
-        }
         try:
             if rate_limit_reached(**limited, window=CLAIM_WINDOW) or (
                 claiming and rate_limit_hit(**limited, window=CLAIM_WINDOW)

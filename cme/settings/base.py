@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cme.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cme.deletion.RecordsInUseMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cme.accounts.middleware.SessionLifetimeMiddleware",
     "cme.accounts.middleware.SecondFactorMiddleware",

@@ -182,3 +182,21 @@ def test_registration_with_a_taken_username_does_not_confirm_that_it_exists(
         assert "already exists" not in html
     registered_worker.refresh_from_db()
     assert registered_worker.user is None
+
+
+def test_trying_usernames_is_stopped_after_ten_taken_ones_from_one_address(
+    client, registered_worker, registration_data
+):
+    for number in range(12):
+        UserFactory(username=f"staff.{number}")
+    for number in range(10):
+        html = client.post(REGISTER, registration_data | {"username": f"staff.{number}"})
+        assert str(USERNAME_UNAVAILABLE) in html.content.decode()
+    # The eleventh answer no longer tells whether the username is taken.
+    for username in ["staff.11", "nobody.has.this"]:
+        html = client.post(REGISTER, registration_data | {"username": username}).content.decode()
+        assert str(USERNAME_UNAVAILABLE) not in html
+        if username == "staff.11":
+            assert "Too many attempts" in html
+    registered_worker.refresh_from_db()
+    assert registered_worker.user is None
