@@ -197,3 +197,23 @@ def test_page_three_of_a_sessions_attendance_sheet_shows_the_last_twenty(
     session = workshop.sessions.first()
     page = client.get(url("courses:session_marking", "ar", session.pk) + "?page=3").content.decode()
     assert "Person 101" in page and "Person 120" in page and "Person 100" not in page
+
+
+def test_a_large_held_sheet_is_imported_in_the_background_once_the_box_is_ticked(
+    client, trainer, workshop, three_newcomers, django_capture_on_commit_callbacks
+):
+    client.force_login(trainer)
+    big = three_newcomers + b"," * 70_000  # past the inline limit: Celery reads it
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("courses:attendance_import", "en", workshop.pk),
+            {"file": SimpleUploadedFile("big.csv", big)},
+        )
+    record = workshop.imports.get()
+    assert record.status == "held" and not Enrolment.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("courses:import_beyond_capacity", "en", record.pk), {"beyond_capacity": "on"}
+        )
+    record.refresh_from_db()
+    assert (record.status, record.enrolments_created, record.beyond_capacity) == ("done", 3, True)
