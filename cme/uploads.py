@@ -195,7 +195,7 @@ def xlsx_checked(handle) -> io.BytesIO:
 def csv_check(content: bytes) -> None:
     """Refuse a CSV with more lines, or more cells, than a sheet may have."""
     lines = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
-    separators = max(content.count(b","), content.count(b";"))
+    separators = max(content.count(b","), content.count(b";"), content.count(b"\t"))
     if lines > limit("CME_SHEET_MAX_ROWS") or separators + lines > limit("CME_SHEET_MAX_CELLS"):
         raise _too_large()
 
@@ -209,7 +209,10 @@ def sheet_check(upload) -> None:
     if upload.name.lower().endswith(".xlsx"):
         xlsx_checked(io.BytesIO(content))
     else:
+        from cme.sheet_text import csv_text  # it raises this module's UploadRefused
+
         csv_check(content)
+        csv_text(content)  # refused now, with how to save it, rather than after it is stored
 
 
 def sheet_rows(content: bytes, filename: str) -> list[tuple[int, list]]:
@@ -229,13 +232,11 @@ def sheet_rows(content: bytes, filename: str) -> list[tuple[int, list]]:
         except (CalamineError, ValueError, IndexError) as error:
             raise _unreadable() from error
         return list(enumerate(values, 1))
+    from cme.sheet_text import csv_delimiter, csv_text  # it raises this module's UploadRefused
+
     csv_check(content)
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UploadRefused(_("Save the CSV file as UTF-8.")) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    text = csv_text(content)
+    delimiter = csv_delimiter(text)
     try:
         return list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1))
     except csv.Error as error:  # a field longer than the csv module allows, a NUL byte

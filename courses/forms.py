@@ -118,19 +118,32 @@ class OverrideForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Filled sign-in sheet (XLSX or CSV)"),
+        label=_("Filled sign-in sheet (XLSX, CSV, or Excel's Unicode text)"),
         help_text=_("Use the template of this workshop. Nothing is saved if any row is wrong."),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise ValidationError(_("Upload an .xlsx or .csv file."))
+        # Excel names its "Unicode text" (UTF-16, tab separated) .txt; it is read like a CSV.
+        if not upload.name.lower().endswith((".xlsx", ".csv", ".txt", ".tsv")):
+            raise ValidationError(_("Upload an .xlsx, .csv or .txt file."))
         try:
             sheet_check(upload)
         except UploadRefused as refused:
             raise ValidationError(str(refused)) from refused
         return upload
+
+
+class BeyondCapacityForm(forms.Form):
+    beyond_capacity = forms.BooleanField(
+        label=_("Enrol beyond capacity"),
+        error_messages={
+            "required": _(
+                "Tick “Enrol beyond capacity” to enrol more people than the workshop "
+                "holds. Nothing has been enrolled."
+            )
+        },
+    )
 
 
 class ClaimForm(forms.ModelForm):

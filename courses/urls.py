@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     path("workshops/<int:pk>/import/", attendance.attendance_import, name="attendance_import"),
     path("imports/<int:pk>/", attendance.import_result, name="import_result"),
+    path(
+        "imports/<int:pk>/beyond-capacity/",
+        attendance.import_beyond_capacity,
+        name="import_beyond_capacity",
+    ),
     path("enrolments/<int:pk>/withdraw/", trainer.enrolment_withdraw, name="enrolment_withdraw"),
     path("completions/<int:pk>/override/", trainer.completion_override, name="completion_override"),
     path("sessions/<int:pk>/", attendance.session_marking, name="session_marking"),

@@ -3,7 +3,9 @@
 An import is all or nothing: every row is checked first, and if any row is wrong nothing is saved
 and every bad row is listed with its row number, column and reason. Importing the same sheet again
 changes nothing (marks and scores already as the sheet says are left alone). Sheets come as XLSX or
-CSV (UTF-8 with or without BOM, comma or semicolon separated); dates may be Excel date cells, Excel
+text (UTF-8 with or without BOM, UTF-16 with BOM, Arabic Windows-1256; comma, semicolon or tab
+separated: see cme.sheet_text); an import that would enrol more people than the workshop holds
+waits for the trainer's explicit choice; dates may be Excel date cells, Excel
 serial numbers or day-first text; digits may be Arabic-Indic.
 """
 
@@ -13,6 +15,7 @@ from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.importers.template import attendance_template
 from courses.importers.uploads import (
     INLINE_LIMIT_BYTES,
+    attendance_import_beyond_capacity,
     attendance_import_run,
     attendance_import_start,
 )
@@ -27,6 +30,7 @@ __all__ = [
     "STATUS_WORDS",
     "ImportReport",
     "SheetError",
+    "attendance_import_beyond_capacity",
     "attendance_import_run",
     "attendance_import_start",
     "attendance_template",

@@ -114,6 +114,7 @@ class AttendanceImport(models.Model):
         QUEUED = "queued", _("Queued")
         DONE = "done", _("Imported")
         REJECTED = "rejected", _("Rejected, nothing imported")
+        HELD = "held", _("Waiting: more people than the workshop holds")
 
     workshop = models.ForeignKey(
         "courses.Workshop", on_delete=models.CASCADE, related_name="imports"
@@ -126,6 +127,10 @@ class AttendanceImport(models.Model):
     marks_changed = models.PositiveIntegerField(default=0)
     scores_saved = models.PositiveIntegerField(default=0)
     enrolments_created = models.PositiveIntegerField(default=0)
+    # A held import: how many people it would add to the roster, and whether the trainer chose to
+    # enrol them beyond the workshop's capacity.
+    people_to_enrol = models.PositiveIntegerField(default=0)
+    beyond_capacity = models.BooleanField(default=False)
     errors = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

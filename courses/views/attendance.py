@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cme.http import id_or_404
+from cme.paging import page_of
 from courses import checkin, importers, selectors, services
-from courses.forms import ImportForm
+from courses.forms import BeyondCapacityForm, ImportForm
 from courses.models import (
     AttendanceImport,
     AttendanceMark,
@@ -36,7 +37,8 @@ from workforce.duties import exclude_own
 def session_marking(request, pk):
     session = session_or_404(request, pk)
     marks = selectors.session_marks(session=session)
-    people = list(selectors.workshop_roster(workshop=session.workshop))
+    paging = page_of(request, selectors.workshop_roster(workshop=session.workshop))
+    people = list(paging["page_obj"])
     for enrolment in people:
         enrolment.mark = marks.get(enrolment.pk, "")
     counts = selectors.session_counts(session=session)
@@ -47,6 +49,7 @@ def session_marking(request, pk):
             "session": session,
             "workshop": session.workshop,
             "people": people,
+            **paging,
             "counts": counts,
             "status_counts": [
                 (value, label, counts[value]) for value, label in AttendanceMark.Status.choices
@@ -164,17 +167,45 @@ def attendance_import(request, pk):
     return render(request, "courses/import_form.html", {"workshop": workshop, "form": form})
 
 
-@login_required
-def import_result(request, pk):
-    record = get_object_or_404(
+def _import_or_404(request, pk) -> AttendanceImport:
+    return get_object_or_404(
         AttendanceImport.objects.filter(
             workshop__in=Workshop.objects.manageable_by(request.user)
         ).select_related("workshop__course"),
         pk=pk,
     )
+
+
+def _import_page(request, record, form=None):
+    workshop = record.workshop
+    enrolled = selectors.workshop_roster(workshop=workshop).count()
     return render(
-        request, "courses/import_result.html", {"record": record, "workshop": record.workshop}
+        request,
+        "courses/import_result.html",
+        {
+            "record": record,
+            "workshop": workshop,
+            "form": form or BeyondCapacityForm(),
+            "enrolled_after": enrolled + record.people_to_enrol,
+        },
     )
+
+
+@login_required
+def import_result(request, pk):
+    return _import_page(request, _import_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def import_beyond_capacity(request, pk):
+    """The trainer's explicit choice to enrol a held sheet's people beyond the capacity."""
+    record = _import_or_404(request, pk)
+    form = BeyondCapacityForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, record, form)
+    record = importers.attendance_import_beyond_capacity(record=record)
+    return redirect("courses:import_result", pk=record.pk)
 
 
 # Participants: QR check-in

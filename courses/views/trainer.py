@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from cme.http import id_or_404
+from cme.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, Workshop
@@ -164,10 +165,10 @@ def roster(request, pk):
         "courses/roster.html",
         {
             "workshop": workshop,
-            "roster": selectors.workshop_roster(workshop=workshop),
             "query": query,
             "found": selectors.registry_search(user=request.user, query=query),
             "enrolled_ids": enrolled_ids,
+            **page_of(request, selectors.workshop_roster(workshop=workshop)),
         },
     )
 

@@ -41,7 +41,10 @@ def thousand_rows(workers, bad=()):
 
 
 @pytest.fixture
-def workers(kirkuk_facility):
+def workers(kirkuk_facility, workshop):
+    """250 registry workers in Kirkuk; the workshop has room for all of them."""
+    workshop.capacity = 250
+    workshop.save()
     return HealthWorkerFactory.create_batch(250, facility=kirkuk_facility)
 
 
