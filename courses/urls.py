@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import attendance, learning, trainer
+from courses.views import attendance, joining, learning, trainer
 
 app_name = "courses"
 urlpatterns = [
@@ -40,6 +40,8 @@ urlpatterns = [
     path("sessions/<int:pk>/mark/", attendance.session_mark, name="session_mark"),
     path("sessions/<int:pk>/sign-in.pdf", attendance.session_sign_in_sheet, name="sign_in_sheet"),
     path("sessions/<int:pk>/qr.svg", attendance.session_qr, name="session_qr"),
+    path("workshops/<int:pk>/join/", joining.workshop_join, name="workshop_join"),
+    path("join-requests/<int:pk>/decide/", joining.join_request_decide, name="join_request_decide"),
     path("walk-ins/<int:pk>/decide/", attendance.walk_in_decide, name="walk_in_decide"),
     path("health-workers/<int:pk>/history/", learning.health_worker_history, name="worker_history"),
     path("sync/", attendance.sync, name="sync"),

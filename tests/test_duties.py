@@ -20,7 +20,7 @@ from wagtail.models import ModelLogEntry
 from certificates import services as certificate_services
 from certificates.models import Certificate
 from courses import services as course_services
-from courses.models import ExternalActivity, RecordChange, WalkInRequest
+from courses.models import ExternalActivity, JoinRequest, RecordChange, WalkInRequest
 from tests.factories.certificates import CertificateTemplateFactory, SignatoryFactory
 from tests.factories.courses import (
     CompletionFactory,
@@ -87,6 +87,14 @@ def walk_in_request_decide(user, worker):
     return Scenario(walk_in, call, url, {"decision": "accept"})
 
 
+def join_request_decide(user, worker):
+    workshop = WorkshopFactory(venue=worker.facility, status="open")
+    join = JoinRequest.objects.create(workshop=workshop, health_worker=worker)
+    url = reverse("courses:join_request_decide", args=[join.pk])
+    call = {"request": join, "accept": True, "user": user}
+    return Scenario(join, call, url, {"decision": "accept"})
+
+
 def certificate_revoke(user, worker):
     certificate = _certificate(worker)
     url = reverse("certificates:revoke", args=[certificate.pk])
@@ -127,6 +135,7 @@ SCENARIOS = {
         claim_review,
         completion_override,
         walk_in_request_decide,
+        join_request_decide,
         certificate_revoke,
         certificate_reissue,
         role_assign,

@@ -6,7 +6,7 @@ from courses.models.pages import (
     HomePage,
     ModulePage,
 )
-from courses.models.tracking import AttendanceImport, RecordChange, WalkInRequest
+from courses.models.tracking import AttendanceImport, JoinRequest, RecordChange, WalkInRequest
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -32,6 +32,7 @@ __all__ = [
     "RecordChange",
     "ScopeCollection",
     "Session",
+    "JoinRequest",
     "WalkInRequest",
     "Workshop",
 ]

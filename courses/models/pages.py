@@ -237,9 +237,18 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from courses.catalogue import course_modules_for_reader
         from courses.packs import pack_ready
+        from courses.selectors import course_workshops_to_join
+        from workforce.models import HealthWorker
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = course_modules_for_reader(course=self)
+        worker = (
+            HealthWorker.objects.filter(user=request.user).first()
+            if request.user.is_authenticated
+            else None
+        )
+        context["reader_worker"] = worker
+        context["workshops"] = course_workshops_to_join(course=self, health_worker=worker)
         context["pack"] = pack_ready(course=self) if request.user.is_authenticated else None
         return context
 

@@ -145,3 +145,39 @@ class AttendanceImport(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class JoinRequest(models.Model):
+    """A health worker asks to join a planned or open workshop; a trainer in scope decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the trainer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    workshop = models.ForeignKey(
+        "courses.Workshop", on_delete=models.CASCADE, related_name="join_requests"
+    )
+    health_worker = models.ForeignKey(
+        "workforce.HealthWorker", on_delete=models.CASCADE, related_name="join_requests"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "health_worker"], name="one_join_request_per_workshop"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.health_worker} · {self.workshop}"

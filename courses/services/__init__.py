@@ -20,6 +20,7 @@ from courses.services.completion import (
     score_set,
 )
 from courses.services.history import history_record, snapshot
+from courses.services.joining import join_request_create, join_request_decide, workshop_joinable
 from courses.services.roster import enrolment_add, enrolment_withdraw, walk_in_add
 from courses.services.workshops import (
     session_update,
@@ -37,6 +38,9 @@ __all__ = [
     "completions_evaluate",
     "enrolment_add",
     "enrolment_withdraw",
+    "join_request_create",
+    "join_request_decide",
+    "workshop_joinable",
     "external_activity_claim",
     "external_activity_review",
     "history_record",

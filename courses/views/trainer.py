@@ -18,8 +18,9 @@ from cme.http import id_or_404
 from cme.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
-from courses.models import AssessmentScore, Completion, Enrolment, Workshop
+from courses.models import AssessmentScore, Completion, Enrolment, JoinRequest, Workshop
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
+from workforce.duties import exclude_own
 from workforce.models import HealthWorker
 from workforce.names import digits_to_ascii
 
@@ -68,6 +69,7 @@ def workshop_detail(request, pk):
             "workshop": workshop,
             "sessions": sessions,
             "enrolled": selectors.workshop_roster(workshop=workshop).count(),
+            "asking": workshop.join_requests.filter(status=JoinRequest.Status.PENDING).count(),
             "gain": selectors.workshop_knowledge_gain(workshop=workshop),
             "completions": completions,
             "override_form": OverrideForm(),
@@ -169,6 +171,11 @@ def roster(request, pk):
             "found": selectors.registry_search(user=request.user, query=query),
             "enrolled_ids": enrolled_ids,
             **page_of(request, selectors.workshop_roster(workshop=workshop)),
+            "join_requests": exclude_own(
+                workshop.join_requests.filter(status=JoinRequest.Status.PENDING),
+                user=request.user,
+                worker_path="health_worker",
+            ).select_related("health_worker__cadre", "health_worker__facility"),
         },
     )
 

@@ -1,0 +1,70 @@
+"""Asking to join a workshop (health workers) and deciding on the requests (trainers)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses import services
+from courses.models import JoinRequest, Workshop
+from courses.views.scope import own_worker
+
+
+def _back(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def workshop_join(request, pk):
+    """A health worker asks to join a planned or open workshop of a course they read."""
+    worker = own_worker(request)
+    workshop = get_object_or_404(
+        Workshop.objects.filter(status__in=services.joining.JOINABLE), pk=pk
+    )
+    back = _back(request, "/")
+    if worker is None:
+        messages.error(
+            request,
+            _("Only a health worker whose account is linked to a registry record can ask to join."),
+        )
+        return redirect(back)
+    try:
+        services.join_request_create(workshop=workshop, health_worker=worker)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("You asked to join. The trainer decides; the course page shows the answer."),
+        )
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def join_request_decide(request, pk):
+    """A trainer who runs the workshop accepts or declines a request to join it."""
+    join = get_object_or_404(
+        JoinRequest.objects.filter(workshop__in=Workshop.objects.manageable_by(request.user)),
+        pk=pk,
+    )
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.join_request_decide(request=join, accept=accept, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if accept:
+            messages.success(
+                request, _("%(name)s is on the roster.") % {"name": join.health_worker}
+            )
+        else:
+            messages.success(request, _("The request was declined."))
+    return redirect("courses:roster", pk=join.workshop_id)
