@@ -8,10 +8,19 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses and workshops")
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
         from courses.admin_names import translated_names_connect
-        from courses.receivers import governorate_saved
+        from courses.receivers import governorate_saved, media_in_use_refuse_delete
 
         translated_names_connect()
         post_save.connect(
             governorate_saved, sender="workforce.Governorate", dispatch_uid="courses_governorate"
         )
+        for model in (get_document_model(), get_image_model()):
+            pre_delete.connect(
+                media_in_use_refuse_delete, sender=model, dispatch_uid=f"media-in-use-{model}"
+            )

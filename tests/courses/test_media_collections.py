@@ -152,3 +152,26 @@ def test_national_trainer_edits_in_every_collection(client):
     assert response.status_code == 302
     handout.refresh_from_db()
     assert handout.title == "Reviewed"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_file_a_live_page_uses_is_not_deleted_and_the_page_is_named(client, kirkuk_trainer, kind):
+    make, namespace, _new_file = KINDS[kind]
+    item = make(scope_collection(governorate=governorate("KIR")))
+    course = course_page(title="Oxygen", slug=f"oxygen-{kind}")
+    if kind == "document":
+        block = {"type": "handout", "value": {"document": item.pk, "title": "", "description": ""}}
+    else:
+        block = {"type": "image", "value": {"image": item.pk, "caption": "", "alt_text": "Diagram"}}
+    module = module_page(course, title="Sources", body=[block])
+    delete = reverse(f"{namespace}:delete", args=[item.pk])
+    response = client.post(delete, follow=True)
+    assert response.status_code == 200
+    assert "cannot be deleted because other records still use it (1 module)" in (
+        response.content.decode()
+    )
+    assert type(item).objects.filter(pk=item.pk).exists()
+    # Once the page is unpublished, the file may go.
+    module.unpublish()
+    client.post(delete)
+    assert not type(item).objects.filter(pk=item.pk).exists()
