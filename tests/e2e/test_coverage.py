@@ -71,6 +71,23 @@ def test_coverage_page_fits_a_phone_in_kurdish(phone, trained_kirkuk):
     assert phone.locator("#id_start").is_visible()
 
 
+@pytest.mark.parametrize("language", ["ar", "ckb"])
+def test_coverage_table_keeps_the_place_in_view_when_its_figures_scroll_on_a_phone(
+    phone, trained_kirkuk, language
+):
+    course, auditor = trained_kirkuk
+    login(phone, auditor.username)
+    phone.goto(f"/{language}/coverage/?start=2026-01&end=2026-06&courses={course.pk}")
+    wrapper = phone.locator(".table-scroll:has(.coverage-table)")
+    # Scroll the figures to their far end (negative in right-to-left).
+    wrapper.evaluate("e => { e.scrollLeft = -e.scrollWidth; }")
+    assert wrapper.evaluate("e => Math.abs(e.scrollLeft)") > 0
+    place = phone.locator(".coverage-table tbody tr:first-child > :first-child")
+    box, screen = place.bounding_box(), wrapper.bounding_box()
+    assert box["x"] >= screen["x"] - 1
+    assert box["x"] + box["width"] <= screen["x"] + screen["width"] + 1
+
+
 def test_trend_chart_is_drawn_by_the_vendored_library_beside_its_table(page, trained_kirkuk):
     course, auditor = trained_kirkuk
     login(page, auditor.username)
