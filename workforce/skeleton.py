@@ -30,7 +30,7 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Old Sorani keyboards write the vowel ە as heh followed by a zero-width non-joiner.
 _OLD_AE = re.compile("[هە]\u200c")
 _SORANI_MARKERS = re.compile("[ەێۆڕڵھ]|وو")
-_SORANI_VOWELS = "اەێۆیوئ"
+_SORANI_VOWELS = "اەێۆیوئيى"
 _INITIAL_CARRIER = re.compile(r"\bئ[اەێۆیويى]?")
 _FINAL_MAQSURA = re.compile(r"ى\b")
 _SOUNDS = str.maketrans(

@@ -182,3 +182,11 @@ def test_registration_with_a_taken_username_does_not_confirm_that_it_exists(
         assert "already exists" not in html
     registered_worker.refresh_from_db()
     assert registered_worker.user is None
+
+
+def test_registration_matches_the_arabic_name_typed_in_sorani(
+    client, registered_worker, registration_data
+):
+    data = registration_data | {"confirm_name": "زەینەب حەسەن عەلی"}
+    client.post(REGISTER, data)
+    assert RecordClaim.objects.get().health_worker == registered_worker
