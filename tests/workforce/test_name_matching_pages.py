@@ -55,9 +55,7 @@ def test_admin_search_lists_the_exact_spelling_before_the_other_script(
     assert html.index("B Arabic") < html.index("A Sorani")
 
 
-def test_admin_search_finds_a_similar_spelling_the_skeleton_misses(
-    kirkuk_client, kirkuk_facility
-):
+def test_admin_search_finds_a_similar_spelling_the_skeleton_misses(kirkuk_client, kirkuk_facility):
     HealthWorkerFactory(facility=kirkuk_facility, name_ar="بهاء الدين", name_latin="Found Person")
     assert "Found Person" in search(kirkuk_client, "بەهائەدین")
 
