@@ -118,3 +118,9 @@ def test_the_skeleton_ignores_harakat_and_tatweel(words, marks):
 @given(st.from_regex(r"[A-Za-z ]{1,20}", fullmatch=True))
 def test_a_latin_name_has_no_skeleton(name):
     assert name_skeleton(name) == ""
+
+
+@given(consonant_words, consonant_words, st.sampled_from([("ێ", "ي"), ("ۆ", "و")]))
+def test_sorani_long_vowels_read_as_the_arabic_letters(start, end, vowels):
+    sorani, arabic = vowels
+    assert name_skeleton(start + sorani + end) == name_skeleton(start + arabic + end)
