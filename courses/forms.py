@@ -9,7 +9,8 @@ from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import CoursePage, ExternalActivity, Session, Workshop
 from workforce.models import Facility, HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.names import digits_to_ascii
+from workforce.selectors import health_worker_duplicates
 
 TRAINER_ROLES = ["trainer", "administrator"]
 DUPLICATE_WARNING = _(
@@ -92,13 +93,16 @@ class WalkInForm(forms.ModelForm):
         data = super().clean()
         if not data.get("name_ar") and not data.get("name_latin"):
             raise ValidationError(_("Give the name in at least one script."))
-        keys = [name_normalise(data.get("name_ar", "")), name_normalise(data.get("name_latin", ""))]
-        query = HealthWorker.objects.none()
-        for key in filter(None, keys):
-            query |= HealthWorker.objects.filter(name_key=key) | HealthWorker.objects.filter(
-                name_latin_key=key
-            )
-        self.duplicates = query.visible_to(self.user, roles=TRAINER_ROLES).distinct()[:5]
+        # The registry's one duplicate check: the same name in either script, a Sorani spelling
+        # of an Arabic one and back, or the same licence or national ID, in the trainer's scope.
+        self.duplicates = health_worker_duplicates(
+            user=self.user,
+            name_ar=data.get("name_ar", ""),
+            name_latin=data.get("name_latin", ""),
+            licence_number=data.get("licence_number"),
+            national_id=data.get("national_id"),
+            roles=TRAINER_ROLES,
+        )[:5]
         if self.duplicates and not data.get("confirm_new"):
             raise ValidationError(DUPLICATE_WARNING)
         return data

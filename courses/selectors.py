@@ -19,7 +19,7 @@ from courses.models import (
     Workshop,
 )
 from workforce.models import HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.selectors import health_worker_search
 
 # Cycles are counted in whole calendar years from this year: with a 3-year cycle, 2024-2026,
 # 2027-2029 and so on. The ministry's licensing cycles all started on 1 January 2024.
@@ -211,21 +211,13 @@ def upcoming_workshops_for(*, health_worker: HealthWorker, today: datetime.date 
 
 
 def registry_search(*, user, query: str, limit: int = 20):
-    """Health workers the user may see, by name in either script or by licence number."""
+    """Health workers the user may see, best match first, by the registry's one search."""
     query = query.strip()
     if not query:
         return HealthWorker.objects.none()
-    key = name_normalise(query)
-    return (
-        HealthWorker.objects.visible_to(user, roles=["trainer", "administrator"])
-        .filter(
-            Q(name_key__contains=key)
-            | Q(name_latin_key__contains=key)
-            | Q(licence_number__iexact=digits_to_ascii(query))
-            | Q(national_id=digits_to_ascii(query))
-        )
-        .select_related("cadre", "facility")[:limit]
-    )
+    in_scope = HealthWorker.objects.visible_to(user, roles=["trainer", "administrator"])
+    found = health_worker_search(queryset=in_scope, query=query)
+    return found.select_related("cadre", "facility")[:limit]
 
 
 def _arabic_title(page) -> str:

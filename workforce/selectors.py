@@ -1,9 +1,33 @@
 """Reads of the workforce registry; every one that reads for a user goes through `visible_to`."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from workforce.matching import Rank, Typed, fuzzy_pieces, name_rank
 from workforce.models import Facility, HealthWorker
 from workforce.names import digits_to_ascii, name_normalise
+
+# How many rows the fuzzy rank reads at most; the exact and skeleton ranks have no such bound.
+FUZZY_CANDIDATES = 2000
+
+
+def _any(conditions) -> Q:
+    found = Q(pk__in=[])
+    for condition in conditions:
+        found |= condition
+    return found
+
+
+def _fuzzy_ids(queryset, typed: Typed, *, whole: bool, skip: Q) -> list[int]:
+    """Rows whose skeleton is similar to the typed one, among those sharing a piece of it."""
+    if not typed.skeleton:
+        return []
+    pieces = _any(Q(name_skeleton__contains=piece) for piece in fuzzy_pieces(typed.skeleton))
+    candidates = queryset.filter(pieces).exclude(skip).values_list("pk", "name_skeleton")
+    return [
+        pk
+        for pk, skeleton in candidates[:FUZZY_CANDIDATES]
+        if name_rank(typed, keys=(), skeleton=skeleton, whole=whole) == Rank.SIMILAR
+    ]
 
 
 def health_worker_duplicates(
@@ -15,49 +39,90 @@ def health_worker_duplicates(
     licence_number: str | None = None,
     national_id: str | None = None,
     exclude_pk: int | None = None,
-) -> QuerySet[HealthWorker]:
-    """Registry records, visible to `user`, that look like the person being added.
+    roles: list[str] | None = None,
+) -> list[HealthWorker]:
+    """Registry records, visible to `user`, that look like the person being added, best first.
 
     A record looks like the same person when it carries the same licence number or national ID,
-    or the same normalised name (in either script) at the same facility. Records outside the
-    user's scope are not shown; a clashing licence or national ID there is still refused by the
-    uniqueness check when saving.
+    or the same name at `facility` (anywhere in the user's scope when no facility is given):
+    the same normalised name in either script first, then the same consonant skeleton (an
+    Arabic spelling of a Sorani one, or back), then a similar skeleton (`workforce.matching`).
+    Records outside the user's scope are not shown; a clashing licence or national ID there is
+    still refused by the uniqueness check when saving. Each record carries its `match_rank`.
     """
-    conditions = []
-    if licence_number:
-        conditions.append(Q(licence_number=digits_to_ascii(licence_number.strip())))
-    if national_id:
-        conditions.append(Q(national_id=digits_to_ascii(national_id.strip())))
-    if facility is not None:
-        names = Q(pk__in=[])
-        if key := name_normalise(name_ar):
-            names |= Q(name_key=key)
-        if key := name_normalise(name_latin):
-            names |= Q(name_latin_key=key)
-        conditions.append(Q(facility=facility) & names)
-    if not conditions:
-        return HealthWorker.objects.none()
-    condition = conditions.pop()
-    for other in conditions:
-        condition |= other
-    found = HealthWorker.objects.visible_to(user).filter(condition)
+    in_scope = HealthWorker.objects.visible_to(user, roles=roles)
     if exclude_pk is not None:
-        found = found.exclude(pk=exclude_pk)
-    return found.select_related("facility", "cadre")
+        in_scope = in_scope.exclude(pk=exclude_pk)
+    identifiers = []
+    if licence_number:
+        identifiers.append(Q(licence_number=digits_to_ascii(licence_number.strip())))
+    if national_id:
+        identifiers.append(Q(national_id=digits_to_ascii(national_id.strip())))
+    arabic, latin = Typed.of(name_ar), Typed.of(name_latin)
+    names = []
+    if arabic.key:
+        names += [Q(name_key=arabic.key), Q(name_latin_key=arabic.key)]
+    if arabic.skeleton:
+        names.append(Q(name_skeleton=arabic.skeleton))
+    if latin.key:
+        names += [Q(name_latin_key=latin.key), Q(name_key=latin.key)]
+    area = in_scope.filter(facility=facility) if facility is not None else in_scope
+    close = _any(names)
+    similar = _fuzzy_ids(area, arabic, whole=True, skip=close)
+    found = in_scope.filter(
+        _any(identifiers) | (Q(pk__in=area.values("pk")) & (close | Q(pk__in=similar)))
+    ).select_related("facility", "cadre")
+    wanted = {
+        "licence_number": digits_to_ascii((licence_number or "").strip()),
+        "national_id": digits_to_ascii((national_id or "").strip()),
+    }
+    ranked = list(found)
+    for worker in ranked:
+        ranks = [
+            Rank.EXACT
+            for field, value in wanted.items()
+            if value and value == getattr(worker, field)
+        ]
+        for typed in (arabic, latin):
+            keys = (worker.name_key, worker.name_latin_key)
+            rank = name_rank(typed, keys=keys, skeleton=worker.name_skeleton, whole=True)
+            ranks += [rank] if rank is not None else []
+        worker.match_rank = min(ranks, default=Rank.SIMILAR)
+    return sorted(ranked, key=lambda worker: (worker.match_rank, str(worker)))
 
 
 def health_worker_search(*, queryset: QuerySet[HealthWorker], query: str) -> QuerySet[HealthWorker]:
-    """Workers whose name (either script, normalised), licence, national ID or phone matches."""
-    key = name_normalise(query)
-    if not key:
+    """Workers whose name, licence, national ID or phone matches, ranked best first.
+
+    Names match by the normalised key in either script (rank 0, with the identifiers), then by
+    the consonant skeleton, so a Sorani spelling finds the Arabic one and back (rank 1), then by
+    a similar skeleton (rank 2); the rank is annotated as `match_rank`.
+    """
+    typed = Typed.of(query)
+    if not typed.key:
         return queryset
     digits = digits_to_ascii(query.strip())
-    return queryset.filter(
-        Q(name_key__contains=key)
-        | Q(name_latin_key__contains=key)
+    exact = (
+        Q(name_key__contains=typed.key)
+        | Q(name_latin_key__contains=typed.key)
         | Q(licence_number__iexact=digits)
         | Q(national_id=digits)
         | Q(phone__contains=digits)
+    )
+    skeleton = Q(name_skeleton__contains=typed.skeleton) if typed.skeleton else Q(pk__in=[])
+    similar = Q(pk__in=_fuzzy_ids(queryset, typed, whole=False, skip=exact | skeleton))
+    ordering = queryset.query.order_by or HealthWorker._meta.ordering
+    return (
+        queryset.filter(exact | skeleton | similar)
+        .annotate(
+            match_rank=Case(
+                When(exact, then=Value(Rank.EXACT)),
+                When(skeleton, then=Value(Rank.SKELETON)),
+                default=Value(Rank.SIMILAR),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("match_rank", *ordering)
     )
 
 

@@ -16,6 +16,7 @@ from workforce.models import Cadre, Directorate, Facility, HealthWorker
 from workforce.models.geography import facility_search_key
 from workforce.namebank import person_name
 from workforce.names import name_normalise
+from workforce.skeleton import name_skeleton
 
 Kind = Facility.Kind
 
@@ -224,6 +225,11 @@ def _key(name: str) -> str:
     return name_normalise(name)
 
 
+@lru_cache(maxsize=200_000)
+def _skeleton(name: str) -> str:
+    return name_skeleton(name)
+
+
 def health_workers_plan(
     *,
     rng: random.Random,
@@ -256,6 +262,7 @@ def health_workers_plan(
             name_latin=name_latin,
             name_key=_key(name_ar),
             name_latin_key=_key(name_latin),
+            name_skeleton=_skeleton(name_ar),
             licence_number=f"{id_prefix}{number:07d}" if draw < 0.75 else None,
             national_id=str(id_base + number) if draw > 0.4 else None,
             sex="F" if female else "M",

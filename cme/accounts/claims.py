@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from cme.accounts.models import RecordClaim
 from cme.http import rate_limit_hit
 from cme.sms import sms_send
+from workforce.matching import Typed, name_rank
 from workforce.models import HealthWorker
-from workforce.names import name_normalise
 
 CODE_DIGITS = 8
 ADMINISTRATOR_ROLES = ("administrator",)
@@ -46,8 +46,12 @@ def claimable_record(*, identifier: str, name: str) -> HealthWorker | None:
         .filter(user__isnull=True)
         .first()
     )
-    key = name_normalise(name)
-    if record is None or not key or key not in {record.name_key, record.name_latin_key}:
+    if record is None:
+        return None
+    # The registry's matching: the name in either script, or its Sorani or Arabic spelling.
+    keys = (record.name_key, record.name_latin_key)
+    typed = Typed.of(name)
+    if name_rank(typed, keys=keys, skeleton=record.name_skeleton, whole=True) is None:
         return None
     return record
 

@@ -200,3 +200,11 @@ def test_trying_usernames_is_stopped_after_ten_taken_ones_from_one_address(
             assert "Too many attempts" in html
     registered_worker.refresh_from_db()
     assert registered_worker.user is None
+
+
+def test_registration_matches_the_arabic_name_typed_in_sorani(
+    client, registered_worker, registration_data
+):
+    data = registration_data | {"confirm_name": "زەینەب حەسەن عەلی"}
+    client.post(REGISTER, data)
+    assert RecordClaim.objects.get().health_worker == registered_worker

@@ -7,6 +7,7 @@ from workforce.models.geography import Facility
 from workforce.models.translated import TranslatedNameMixin
 from workforce.names import name_normalise
 from workforce.scope import NOTHING, ScopedQuerySet
+from workforce.skeleton import name_skeleton
 
 
 class Cadre(TranslatedNameMixin):
@@ -48,6 +49,8 @@ class HealthWorker(models.Model):
     name_latin = models.CharField(_("full name (Latin script)"), max_length=200, blank=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     name_latin_key = models.CharField(max_length=200, editable=False, db_index=True)
+    # The vowel-insensitive key of the Arabic-script name (see workforce.skeleton).
+    name_skeleton = models.CharField(max_length=200, editable=False, db_index=True, default="")
     licence_number = models.CharField(
         _("licence number"), max_length=40, null=True, blank=True, unique=True
     )
@@ -101,4 +104,5 @@ class HealthWorker(models.Model):
         # The comparison keys are derived data; keeping them here means no writer can forget them.
         self.name_key = name_normalise(self.name_ar)
         self.name_latin_key = name_normalise(self.name_latin)
+        self.name_skeleton = name_skeleton(self.name_ar)
         super().save(*args, **kwargs)

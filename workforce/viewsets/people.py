@@ -133,7 +133,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
     filterset_class = HealthWorkerFilterSet
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["name_key", "name_latin_key"]
+    inspect_view_fields_exclude = ["name_key", "name_latin_key", "name_skeleton"]
     edit_handler = ObjectList(
         [
             MultiFieldPanel(

@@ -11,9 +11,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from workforce.models import PersonalRecordRead, manages_roles
+from workforce.models import HealthWorker, PersonalRecordRead, manages_roles
 from workforce.names import name_normalise
 from workforce.reads import personal_record_reads_visible_to
+from workforce.selectors import health_worker_search
 
 __all__ = ["PersonalRecordReadsView"]
 
@@ -35,13 +36,12 @@ class PersonalRecordReadFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_person(self, queryset, name, value):
-        key = name_normalise(value)
-        if not key:
+        if not name_normalise(value):
             return queryset
+        # The registry's one search, so a Sorani spelling finds the reads of an Arabic record.
+        people = health_worker_search(queryset=HealthWorker.objects.all(), query=value)
         return queryset.filter(
-            Q(health_worker__name_key__contains=key)
-            | Q(health_worker__name_latin_key__contains=key)
-            | Q(person__icontains=value.strip())
+            Q(health_worker__in=people.values("pk")) | Q(person__icontains=value.strip())
         )
 
 

@@ -19,6 +19,7 @@ from courses.models import AttendanceImport, CourseIndexPage, CoursePage, Worksh
 from courses.services import workshop_create
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
 from workforce.names import name_normalise
+from workforce.skeleton import name_skeleton
 
 SESSIONS = 10
 
@@ -112,6 +113,7 @@ class Command(BaseCommand):
                     name_latin=name_latin,
                     name_key=name_normalise(name_ar),
                     name_latin_key=name_normalise(name_latin),
+                    name_skeleton=name_skeleton(name_ar),
                     licence_number=f"B{stamp}-{n}",
                     cadre=cadre,
                     facility=venue,
