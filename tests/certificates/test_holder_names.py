@@ -13,7 +13,7 @@ import pytest
 
 from django.urls import resolve
 
-from certificates import services
+from certificates import identity, services
 from tests.factories.courses import CompletionFactory, EnrolmentFactory, WorkshopFactory
 from tests.factories.workforce import HealthWorkerFactory, staff_user
 from tests.walk import routes
@@ -60,6 +60,7 @@ def _values(certificate) -> dict:
         "key": certificate.verification_code,
         "workshop_id": certificate.completion.workshop_id,
         "kind": "pdf",
+        "digits": identity.signature_digits(certificate.signature),
     }
 
 
