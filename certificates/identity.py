@@ -1,13 +1,17 @@
 """Identity of a certificate: serial, verification code, and the Ed25519 signature over its facts.
 
-The QR code carries the verification URL with the signed facts in its query, so that anyone with
-the published public key (`/verify/key/`) can check a certificate with no connection:
+The signature (Ed25519) is over the UTF-8 bytes of `cme-certificate-v1|{code}|{facts}`, where
+`facts` is `serial|holder|course code|CME hours|completed on`.
 
-    {SITE_URL}/verify/{code}/?f={facts}&s={signature}
+The QR code carries a reference to the facts and their signature, never the facts themselves, so
+its size does not grow with the holder's name (docs/certificates.md, "The QR payload"):
 
-`facts` is `serial|holder|course code|CME hours|completed on` and the signature (Ed25519,
-base64url without padding) is over the UTF-8 bytes of `cme-certificate-v1|{code}|{facts}`.
-Revocation is only known online: the page at the URL says whether the certificate still stands.
+    {SITE_URL, scheme and host in capitals}/V/{code}/{signature as 155 decimal digits}
+
+Everything before the digits is in QR's alphanumeric set and the digits are in its numeric mode
+(3.3 bits a digit): the whole payload fits a version 5 code at level L for a short site address.
+Codes printed before it carried the facts in the query (`/verify/{code}/?f={facts}&s={base64url}`);
+those still verify.
 """
 
 import base64
@@ -16,7 +20,7 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -27,6 +31,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 SIGNED_PREFIX = "cme-certificate-v1"
 CODE_BYTES = 15  # 120 random bits, 24 base32 characters
+SIGNATURE_BYTES = 64
+SIGNATURE_DIGITS = 155  # 2**512 has 155 decimal digits
+QR_PATH = "V"
 
 
 def b64url(data: bytes) -> str:
@@ -133,6 +140,33 @@ def signature_valid(message: bytes, signature: str, *, key: Ed25519PublicKey | N
 
 
 def verification_url(*, code: str, facts: str, signature: str) -> str:
-    """The URL the QR code carries."""
+    """The URL the QR codes of certificates issued before the compact payload carried."""
     query = urlencode({"f": facts, "s": signature}, quote_via=quote, safe="|")
     return f"{settings.SITE_URL.rstrip('/')}/verify/{code}/?{query}"
+
+
+def signature_digits(signature: str) -> str:
+    """A base64url signature as 155 decimal digits (QR's numeric mode packs them densest)."""
+    return str(int.from_bytes(b64url_decode(signature), "big")).zfill(SIGNATURE_DIGITS)
+
+
+def signature_from_digits(digits: str) -> str | None:
+    """The base64url signature written as decimal digits, or None when they cannot be one."""
+    if len(digits) != SIGNATURE_DIGITS or not digits.isascii() or not digits.isdigit():
+        return None
+    number = int(digits)
+    if number.bit_length() > SIGNATURE_BYTES * 8:
+        return None
+    return b64url(number.to_bytes(SIGNATURE_BYTES, "big"))
+
+
+def qr_site() -> str:
+    """SITE_URL with its scheme and host in capitals (both case-insensitive), for QR's
+    alphanumeric mode; a path under the host is kept as written."""
+    parts = urlsplit(settings.SITE_URL.rstrip("/"))
+    return f"{parts.scheme.upper()}://{parts.netloc.upper()}{parts.path}"
+
+
+def qr_payload(*, code: str, signature: str) -> str:
+    """What the certificate's QR code says: the page that verifies it, with its signature."""
+    return f"{qr_site()}/{QR_PATH}/{code}/{signature_digits(signature)}"

@@ -62,8 +62,9 @@ class CertificateFacts:
     course_titles: dict
     cme_hours: str
     completed_on: datetime.date
-    verification_url: str
+    verification_url: str  # the page, printed under the QR code
     verification_code: str
+    qr_payload: str = ""  # what the QR code says (identity.qr_payload); else verification_url
 
 
 @lru_cache(maxsize=32)
@@ -266,7 +267,7 @@ class CertificateRenderer:
 
     def _draw_verification(self, canvas: Canvas, facts: CertificateFacts) -> None:
         width, _height = self.page_size
-        size, runs = qr_runs(facts.verification_url)
+        size, runs = qr_runs(facts.qr_payload or facts.verification_url)
         quiet = 2
         module = self.qr_size / (size + 2 * quiet)
         left = width - self.margin - 8 - self.qr_size

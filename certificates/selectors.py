@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from certificates import identity
@@ -64,7 +65,7 @@ def certificate_look(*, template: CertificateTemplate | None) -> CertificateLook
 
 def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
     """What the certificate's PDF prints, from its stored snapshot."""
-    from certificates.services import certificate_verification_url
+    from certificates.services import certificate_qr_payload, certificate_verification_url
 
     return CertificateFacts(
         serial=certificate.serial,
@@ -79,6 +80,7 @@ def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
         completed_on=certificate.completed_on,
         verification_url=certificate_verification_url(certificate=certificate),
         verification_code=certificate.verification_code,
+        qr_payload=certificate_qr_payload(certificate=certificate),
     )
 
 
@@ -126,6 +128,7 @@ def certificate_sample_pdf(*, template: CertificateTemplate) -> bytes:
         cme_hours="12.0",
         completed_on="2026-03-05",
     )
+    signature = identity.sign(identity.signed_message(code=code, facts=facts))
     sample = CertificateFacts(
         serial="CME-BGD-2026-000123",
         holder_latin="Zainab Hawre Salih",
@@ -137,11 +140,8 @@ def certificate_sample_pdf(*, template: CertificateTemplate) -> bytes:
         },
         cme_hours="12.0",
         completed_on=datetime.date(2026, 3, 5),
-        verification_url=identity.verification_url(
-            code=code,
-            facts=facts,
-            signature=identity.sign(identity.signed_message(code=code, facts=facts)),
-        ),
+        verification_url=f"{settings.SITE_URL.rstrip('/')}/verify/{code}/",
         verification_code=code,
+        qr_payload=identity.qr_payload(code=code, signature=signature),
     )
     return CertificateRenderer(certificate_look(template=template)).render(sample)

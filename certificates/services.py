@@ -42,12 +42,14 @@ def certificate_facts_text(*, certificate: Certificate) -> str:
 
 
 def certificate_verification_url(*, certificate: Certificate) -> str:
-    """The URL in the certificate's QR code, carrying its signed facts."""
-    return identity.verification_url(
-        code=certificate.verification_code,
-        facts=certificate_facts_text(certificate=certificate),
-        signature=certificate.signature,
-    )
+    """The certificate's public verification page, as printed under its QR code."""
+    # Unprefixed whatever language is active: the page answers in the reader's language.
+    return f"{settings.SITE_URL.rstrip('/')}/verify/{certificate.verification_code}/"
+
+
+def certificate_qr_payload(*, certificate: Certificate) -> str:
+    """What the certificate's QR code says: its code and signature (see identity)."""
+    return identity.qr_payload(code=certificate.verification_code, signature=certificate.signature)
 
 
 def _create(*, completion: Completion) -> Certificate:

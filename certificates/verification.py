@@ -11,6 +11,7 @@ import re
 from django.utils.translation import get_language
 
 from certificates import identity
+from certificates.holder import LATIN_NAME_LANGUAGE, ShownName, holder_names
 from certificates.models import Certificate
 from workforce.names import name_normalise
 
@@ -21,12 +22,22 @@ _CODE = re.compile(r"^[A-Z2-7]{24}$")
 
 
 def signature_check(*, certificate: Certificate | None, facts: str, signature: str) -> bool | None:
-    """Whether the signed facts of a QR code check out (None when none were given)."""
-    if not facts or not signature:
+    """Whether a QR code's signature checks out (None when it carried none).
+
+    A QR code carries only the signature and the certificate's code: the signature is checked
+    over the facts the certificate holds, so facts changed since it was printed do not match.
+    Codes printed before carried the facts too (`facts`); those are checked as they were.
+    """
+    if not signature:
         return None
-    code = certificate.verification_code if certificate else ""
-    message = identity.signed_message(code=code, facts=facts)
-    return bool(certificate) and identity.signature_valid(message, signature)
+    if certificate is None:
+        return False
+    if not facts:
+        from certificates.services import certificate_facts_text
+
+        facts = certificate_facts_text(certificate=certificate)
+    message = identity.signed_message(code=certificate.verification_code, facts=facts)
+    return identity.signature_valid(message, signature)
 
 
 def family_name_matches(*, certificate: Certificate, family_name: str) -> bool:
@@ -66,6 +77,8 @@ def verification_result(
         "serial": None,
         "holder_shown": False,
         "holder": None,
+        "holder_lang": None,
+        "holder_dir": None,
         "holder_name_latin": None,
         "holder_name_arabic": None,
         "course": None,
@@ -97,12 +110,17 @@ def verification_result(
         or family_name_matches(certificate=certificate, family_name=family_name)
     )
     if proven:
-        holder = certificate.holder_name_latin
-        if language != "en" and certificate.holder_name_ar:
-            holder = certificate.holder_name_ar
+        names = holder_names(
+            latin=certificate.holder_name_latin,
+            arabic=certificate.holder_name_ar,
+            language=language,
+        )
+        shown = names[0] if names else ShownName("", LATIN_NAME_LANGUAGE, "ltr")
         result.update(
             holder_shown=True,
-            holder=holder,
+            holder=shown.text,
+            holder_lang=shown.language,
+            holder_dir=shown.direction,
             holder_name_latin=certificate.holder_name_latin,
             holder_name_arabic=certificate.holder_name_ar,
         )

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import services, verification
+from certificates import identity, services, verification
 from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
 from certificates.selectors import (
@@ -60,10 +60,14 @@ def rate_limited(view):
     return wrapper
 
 
-def _verification(request, key: str) -> tuple[Certificate | None, dict]:
+def _verification(
+    request, key: str, signature: str | None = None
+) -> tuple[Certificate | None, dict]:
     certificate = certificate_lookup(serial_or_code=key)
     signature_ok = verification.signature_check(
-        certificate=certificate, facts=request.GET.get("f", ""), signature=request.GET.get("s", "")
+        certificate=certificate,
+        facts=request.GET.get("f", ""),
+        signature=request.GET.get("s", "") if signature is None else signature,
     )
     result = verification.verification_result(
         certificate=certificate,
@@ -75,9 +79,9 @@ def _verification(request, key: str) -> tuple[Certificate | None, dict]:
 
 
 @rate_limited
-def verify(request, key: str):
+def verify(request, key: str, signature: str | None = None):
     """Public page: is this certificate valid, revoked, superseded or withdrawn, and its facts."""
-    certificate, result = _verification(request, key)
+    certificate, result = _verification(request, key, signature)
     return render(
         request,
         "certificates/verify.html",
@@ -88,6 +92,12 @@ def verify(request, key: str):
         },
         status=200 if certificate else 404,
     )
+
+
+def verify_scanned(request, key: str, digits: str):
+    """The page a certificate's QR code opens: its code, and its signature as decimal digits."""
+    # Digits that cannot be a signature are checked as one that does not match, never a 500.
+    return verify(request, key, identity.signature_from_digits(digits) or "-")
 
 
 @rate_limited

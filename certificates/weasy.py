@@ -45,7 +45,7 @@ def render_html_certificate(look: CertificateLook, facts: CertificateFacts) -> b
                 "look": look,
                 "facts": facts,
                 "lines": lines,
-                "qr_svg": _qr_svg(facts.verification_url),
+                "qr_svg": _qr_svg(facts.qr_payload or facts.verification_url),
                 "font_dir": FONT_DIR.as_uri(),
             },
         )

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
     path("verify/", include("certificates.verify_urls")),
+    # What a certificate's QR code opens (identity.QR_PATH): short, in capitals, for a small code.
+    path("V/", include("certificates.scan_urls")),
     path("coverage/", include("coverage.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -22,7 +22,7 @@ def pdf_text(data: bytes) -> list[str]:
     return [_BIDI_CONTROLS.sub("", page) for page in output.split("\f")[:-1] or [output]]
 
 
-def pdf_qr_codes(data: bytes, *, resolution: int = 150) -> list[str]:
+def pdf_qr_codes(data: bytes, *, resolution: int = 150, grey: bool = False) -> list[str]:
     """The QR codes on the first page, decoded by zbarimg from a pdftoppm rendering."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.pdf"
@@ -37,6 +37,7 @@ def pdf_qr_codes(data: bytes, *, resolution: int = 150) -> list[str]:
                 "-l",
                 "1",
                 "-png",
+                *(["-gray"] if grey else []),
                 str(path),
                 str(Path(folder) / "page"),
             ],

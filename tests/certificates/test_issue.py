@@ -38,8 +38,8 @@ def test_certificate_serial_names_the_venue_governorate_and_year(certificate):
 def test_certificate_qr_decodes_to_its_verification_url(certificate, client):
     [payload] = pdf_qr_codes(_pdf(certificate))
 
-    assert payload.startswith(f"http://127.0.0.1:8000/verify/{certificate.verification_code}/?")
-    page = client.get(payload.removeprefix("http://127.0.0.1:8000"))
+    assert payload.startswith(f"HTTP://127.0.0.1:8000/V/{certificate.verification_code}/")
+    page = client.get(payload.removeprefix("HTTP://127.0.0.1:8000"))
     assert page.status_code == 200
     assert "Valid certificate" in page.content.decode()
 

@@ -6,7 +6,7 @@ import pytest
 
 from django.core.cache import cache
 
-from certificates import services
+from certificates import identity, services
 from certificates.models import Certificate
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,12 @@ def main(response) -> str:
 
 
 def qr_query(certificate) -> dict:
-    url = services.certificate_verification_url(certificate=certificate)
+    """The query of the QR codes printed before the compact payload: the facts and signature."""
+    url = identity.verification_url(
+        code=certificate.verification_code,
+        facts=services.certificate_facts_text(certificate=certificate),
+        signature=certificate.signature,
+    )
     return {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
 
 
@@ -70,6 +75,19 @@ def test_a_forged_signature_with_the_serial_shows_no_name(certificate, client):
     query = qr_query(certificate) | {"s": "A" * 86}
     result = client.get(f"/verify/{certificate.serial}.json", query).json()
     assert (result["signature_valid"], result["holder"]) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [("valid", (True, "Ahmed Ali Hassan")), ("A" * 86, (False, None))],
+    ids=["signed", "forged"],
+)
+def test_a_compact_qr_signature_alone_proves_the_holder_only_when_it_signs_the_stored_facts(
+    certificate, client, signature, expected
+):
+    query = {"s": certificate.signature if signature == "valid" else signature}
+    result = client.get(f"/verify/{certificate.serial}.json", query).json()
+    assert (result["signature_valid"], result["holder"]) == expected
 
 
 def test_the_serial_with_the_family_name_shows_the_name(certificate, client):

@@ -4,6 +4,7 @@ import datetime
 import time
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from certificates import identity
@@ -76,8 +77,9 @@ def bench_facts(number: int) -> CertificateFacts:
         course_titles=COURSE,
         cme_hours=str(Decimal("24.0")),
         completed_on=datetime.date(2026, 3, 5),
-        verification_url=identity.verification_url(code=code, facts=facts, signature=signature),
+        verification_url=f"{settings.SITE_URL.rstrip('/')}/verify/{code}/",
         verification_code=code,
+        qr_payload=identity.qr_payload(code=code, signature=signature),
     )
 
 
