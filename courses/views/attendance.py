@@ -172,9 +172,12 @@ def import_result(request, pk):
         ).select_related("workshop__course"),
         pk=pk,
     )
-    return render(
-        request, "courses/import_result.html", {"record": record, "workshop": record.workshop}
-    )
+    context = {
+        "record": record,
+        "workshop": record.workshop,
+        "errors": importers.import_errors_shown(record.errors),
+    }
+    return render(request, "courses/import_result.html", context)
 
 
 # Participants: QR check-in

@@ -1,4 +1,4 @@
-"""A sheet large enough for the background task reports its row errors in the trainer's language."""
+"""A sheet large enough for the background task reports its problems in the reader's language."""
 
 import pytest
 
@@ -16,6 +16,10 @@ REASON = {
     "ckb": "بنووسە ئامادە، دواکەوتوو، ئامادە نییە یان مۆڵەت.",
 }
 COLUMN = {"ar": "الحضور", "ckb": "ئامادەبوون"}
+NOT_XLSX = {
+    "ar": "هذا ليس ملف XLSX قابلاً للقراءة.",
+    "ckb": "ئەمە پەڕگەیەکی XLSXی خوێندنەوەیی نییە.",
+}
 
 
 def large_sheet(worker) -> bytes:
@@ -25,32 +29,44 @@ def large_sheet(worker) -> bytes:
     return f"{header}\n{row}\n".encode() + b"," * 70_000
 
 
-def import_in_background(client, workshop, content, language, capture):
-    """Post the sheet on the page in `language`; the task is queued when the upload commits."""
-    with translation.override(language), capture(execute=True):
-        url = reverse("courses:attendance_import", args=[workshop.pk])
-        client.post(url, {"file": SimpleUploadedFile("big.csv", content)})
-    return workshop.imports.get()
+@pytest.fixture
+def import_in_background(
+    client, trainer, workshop, worker_path, django_capture_on_commit_callbacks
+):
+    """Post a sheet on the upload page in a language; the worker imports it after the commit."""
+
+    def start(name, content, language):
+        client.force_login(trainer)
+        with translation.override(language), django_capture_on_commit_callbacks(execute=True):
+            url = reverse("courses:attendance_import", args=[workshop.pk])
+            client.post(url, {"file": SimpleUploadedFile(name, content)})
+        record = workshop.imports.get()
+        assert record.task_id and record.status == "queued"
+        worker_path.run()
+        return record
+
+    return start
+
+
+def result_page(client, record, language) -> str:
+    with translation.override(language):
+        return client.get(reverse("courses:import_result", args=[record.pk])).content.decode()
 
 
 @pytest.mark.parametrize("language", ["ar", "ckb"])
 def test_a_background_import_lists_its_row_errors_in_the_language_of_the_upload_page(
-    language,
-    client,
-    trainer,
-    workshop,
-    kirkuk_worker,
-    worker_path,
-    django_capture_on_commit_callbacks,
+    language, client, kirkuk_worker, import_in_background
 ):
-    client.force_login(trainer)
-    record = import_in_background(
-        client, workshop, large_sheet(kirkuk_worker), language, django_capture_on_commit_callbacks
-    )
-    assert record.task_id and record.status == "queued"
-    worker_path.run()
-    record.refresh_from_db()
-    assert record.status == "rejected"
-    assert [(e["column"], e["reason"]) for e in record.errors] == [
-        (COLUMN[language], REASON[language])
-    ]
+    record = import_in_background("big.csv", large_sheet(kirkuk_worker), language)
+    page = result_page(client, record, language)
+    assert f">{COLUMN[language]}</td>" in page and f">{REASON[language]}</td>" in page
+    assert "Write present" not in page
+
+
+@pytest.mark.parametrize(("started_in", "read_in"), [("ar", "ckb"), ("ckb", "ar")])
+def test_a_colleague_reads_the_row_errors_in_their_own_language(
+    started_in, read_in, client, kirkuk_worker, import_in_background
+):
+    record = import_in_background("big.csv", large_sheet(kirkuk_worker), started_in)
+    page = result_page(client, record, read_in)
+    assert f">{REASON[read_in]}</td>" in page and REASON[started_in] not in page
