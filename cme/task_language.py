@@ -18,6 +18,7 @@ Each task says whose language its text is in, with the task option `text_for`:
 from celery import Task
 
 from django.utils import translation
+from django.utils.translation import gettext
 
 LANGUAGE_HEADER = "language"
 TEXT_FOR = ("starter", "recipient", "nobody")
@@ -49,3 +50,13 @@ class LanguageTask(Task):
             return super().__call__(*args, **kwargs)
         with translation.override(language):
             return super().__call__(*args, **kwargs)
+
+
+def stored_text_shown(message: str, params: dict | None = None) -> str:
+    """A message kept as its id (marked with `gettext_noop`), in the reader's language.
+
+    Text stored already translated has no catalogue entry and comes back as it was written.
+    """
+    if not message:
+        return ""
+    return gettext(message) % params if params else gettext(message)

@@ -25,7 +25,6 @@ urlpatterns = [
     path("admin/reports/site-history/results/", site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("courses.handout_urls")),
-    path("jobs/", include("cme.jobs_urls")),
     path("favicon.ico", accounts_views.favicon),
 ]
 
@@ -36,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("verify/", include("certificates.verify_urls")),
     path("coverage/", include("coverage.urls")),
+    # Under the page's prefix, so a job's messages are in the language of the page polling it.
+    path("jobs/", include("cme.jobs_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

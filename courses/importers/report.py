@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
+
+from cme.task_language import stored_text_shown
 
 COLUMNS = {
     "licence_number": gettext_lazy("Licence number"),
@@ -34,18 +36,17 @@ class ImportReport:
 def import_errors_shown(errors: list[dict]) -> list[dict]:
     """An import's problems in the reader's language, whoever imported the sheet and in which.
 
-    Reasons are kept as message ids and columns as keys, and translated here when read. Text that
-    was stored already translated (a refused file's message, imports before this) has no entry in
-    the catalogue and is shown as it was written.
+    Reasons are kept as message ids and columns as keys, and translated here when read; text stored
+    already translated (a refused file's message, imports before this) is shown as it was written.
     """
     shown = []
     for error in errors:
-        column, reason, params = error["column"], error["reason"], error.get("params")
+        column = error["column"]
         shown.append(
             {
                 "row": error["row"],
                 "column": str(COLUMNS.get(column, column)),
-                "reason": gettext(reason) % params if params else gettext(reason),
+                "reason": stored_text_shown(error["reason"], error.get("params")),
             }
         )
     return shown
