@@ -37,12 +37,24 @@ class LanguageTask(Task):
 
     text_for = "starter"
 
-    def apply_async(self, args=None, kwargs=None, task_id=None, producer=None, **options):
+    def apply_async(
+        self,
+        args=None,
+        kwargs=None,
+        task_id=None,
+        producer=None,
+        link=None,
+        link_error=None,
+        shadow=None,
+        **options,
+    ):
         headers = dict(options.pop("headers", None) or {})
         # Inside a task the active language is the task's own, so a task queued from a task (or a
         # retry) keeps the first starter's language.
         headers.setdefault(LANGUAGE_HEADER, translation.get_language())
-        return super().apply_async(args, kwargs, task_id, producer, headers=headers, **options)
+        return super().apply_async(
+            args, kwargs, task_id, producer, link, link_error, shadow, headers=headers, **options
+        )
 
     def __call__(self, *args, **kwargs):
         language = task_language(self.request)
