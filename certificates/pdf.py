@@ -112,7 +112,9 @@ class CertificateRenderer:
         """Several certificates as one PDF, a page each."""
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=self.page_size, pageCompression=1, invariant=0)
-        canvas.setTitle(_("Certificate"))
+        # The holder's document, in its own first language whoever issued it or runs the worker.
+        with translation.override(self.languages[0]):
+            canvas.setTitle(_("Certificate"))
         canvas.setCreator("CME Tracker")
         for facts in many:
             self._draw_page(canvas, facts)

@@ -24,6 +24,7 @@ from certificates.selectors import (
     course_titles,
 )
 from certificates.signals import certificate_recorded
+from cme.accounts.selectors import preferred_language
 from courses.models import Completion
 from workforce.duties import decision_service
 
@@ -227,7 +228,11 @@ def _queue_notification(*, certificate_id: int) -> None:
 
 
 def certificate_notify(*, certificate_id: int) -> bool:
-    """Email the holder that their certificate is ready, in the workshop's language."""
+    """Email the holder that their certificate is ready, in their language.
+
+    The holder's own choice on their profile first; a walk-in with no account gets the language of
+    the workshop they attended. Never the language of whoever's action queued the email.
+    """
     certificate = Certificate.objects.select_related(
         "completion__health_worker__user", "completion__workshop"
     ).get(pk=certificate_id)
@@ -235,7 +240,11 @@ def certificate_notify(*, certificate_id: int) -> bool:
     address = worker.email or (worker.user.email if worker.user else "")
     if not address:
         return False
-    language = certificate.completion.workshop.language or settings.LANGUAGE_CODE
+    language = (
+        (worker.user and preferred_language(user=worker.user))
+        or certificate.completion.workshop.language
+        or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
         context = {
             "certificate": certificate,

@@ -8,20 +8,20 @@ from certificates import services
 from cme.jobs import job_progress
 
 
-@shared_task
+@shared_task(text_for="recipient")  # the PDF speaks its template's languages
 def certificate_issue_task(completion_id: int) -> int | None:
     """Issue (or find) the certificate of one completion."""
     certificate = services.certificate_issue(completion_id=completion_id)
     return certificate.pk if certificate else None
 
 
-@shared_task
+@shared_task(text_for="nobody")
 def certificate_withdraw_task(completion_id: int) -> int:
     """Withdraw the valid certificate of a completion that is no longer complete."""
     return len(services.certificate_withdraw(completion_id=completion_id))
 
 
-@shared_task
+@shared_task(text_for="recipient")  # the holder's language
 def certificate_notify_task(certificate_id: int) -> bool:
     """Tell the holder that their certificate is ready."""
     return services.certificate_notify(certificate_id=certificate_id)

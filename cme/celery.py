@@ -4,6 +4,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cme.settings.dev")
 
-app = Celery("cme")
+# Every task carries the language of the person who queued it (cme/task_language.py).
+app = Celery("cme", task_cls="cme.task_language:LanguageTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -2,7 +2,9 @@
 
 A task reports `{"done": n, "total": m}` through `job_progress()`; the page polls `/jobs/<id>/`.
 A job is readable only by the user who started it, whose id the task carries in its meta; a job
-whose meta names no owner yet (queued, just started, or an unknown id) tells its state only.
+whose meta names no owner yet (queued, just started, or an unknown id) tells its state only. A task
+that reports a `message` stores its id (`gettext_noop`) and `message_params`: the page polling the
+job may be read in another language than the task ran in, so the message is translated here.
 """
 
 from celery import current_task
@@ -10,6 +12,8 @@ from celery.result import AsyncResult
 
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+
+from cme.task_language import stored_text_shown
 
 
 def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) -> None:
@@ -39,7 +43,7 @@ def job_status(request, task_id: str):
         "ready": result.ready(),
         "failed": result.failed(),
         "url": info.get("url", ""),
-        "message": info.get("message", ""),
+        "message": stored_text_shown(info.get("message", ""), info.get("message_params")),
     }
     if result.failed():
         payload["message"] = _("The job failed. Please try again or contact an administrator.")

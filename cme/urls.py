@@ -25,7 +25,6 @@ urlpatterns = [
     path("admin/reports/site-history/results/", site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("courses.handout_urls")),
-    path("jobs/", include("cme.jobs_urls")),
     path("favicon.ico", accounts_views.favicon),
 ]
 
@@ -38,6 +37,8 @@ urlpatterns += i18n_patterns(
     # What a certificate's QR code opens (identity.QR_PATH): short, in capitals, for a small code.
     path("V/", include("certificates.scan_urls")),
     path("coverage/", include("coverage.urls")),
+    # Under the page's prefix, so a job's messages are in the language of the page polling it.
+    path("jobs/", include("cme.jobs_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -49,8 +49,8 @@ class CoverageReportPDF:
         query = CoverageQuery(start=start, end=end)
         buffer = io.BytesIO()
         self.canvas = Canvas(buffer, pagesize=self.page_size)
-        self.canvas.setTitle(_("Training coverage report"))
         with translation.override(self.language):
+            self.canvas.setTitle(_("Training coverage report"))
             self.y = self.page_size[1] - self.margin
             self.text(_("Training coverage report"), size=16, bold=True)
             self.text(

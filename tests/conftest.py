@@ -208,3 +208,53 @@ def real_worker(celery_worker_process, django_db_serialized_rollback, transactio
     app.conf.task_always_eager = False
     yield celery_worker_process
     app.conf.task_always_eager = True
+
+
+class InMemoryWorker:
+    """Runs queued messages through Celery's worker code, in a fresh worker's language."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def run(self) -> list:
+        """Hand each waiting message to `celery.worker.request.Request`; returns the results."""
+        from celery.worker.request import Request
+
+        from django.conf import settings
+        from django.utils import translation
+
+        results = []
+        with self.app.connection_for_read() as connection:
+            queue = connection.SimpleQueue(self.app.conf.task_default_queue)
+            while queue.qsize():
+                message = queue.get(timeout=1)
+                task = self.app.tasks[message.headers["task"]]
+                # A worker handles no request: nothing has activated a language in it.
+                with translation.override(settings.LANGUAGE_CODE):
+                    result = Request(message, app=self.app, task=task).execute()
+                message.ack()
+                if getattr(result, "exception", None) is not None:
+                    raise result.exception
+                results.append(result)
+        return results
+
+
+@pytest.fixture
+def worker_path():
+    """Queued tasks wait on an in-memory broker (not eagerly) until `worker_path.run()`."""
+    from cme.celery import app
+
+    conf = app.conf
+    names = ("task_always_eager", "broker_url", "broker_write_url", "broker_read_url")
+    saved = {name: conf[name] for name in names}
+    saved_options = conf.broker_transport_options
+    conf.update(task_always_eager=False, broker_url="memory://", broker_transport_options={})
+    conf.update(broker_write_url=None, broker_read_url=None)
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield InMemoryWorker(app)
+    with app.connection_for_read() as connection:
+        connection.SimpleQueue(conf.task_default_queue).clear()
+    conf.update(broker_transport_options=saved_options, **saved)
+    app._pool = None
+    app.amqp._producer_pool = None

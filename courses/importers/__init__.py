@@ -11,7 +11,7 @@ serial numbers or day-first text; digits may be Arabic-Indic.
 
 from cme.uploads import sheet_rows
 from courses.importers.reading import EXCEL_EPOCH, SheetError, parse_date, parse_score
-from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
+from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport, import_errors_shown
 from courses.importers.template import attendance_template
 from courses.importers.uploads import (
     INLINE_LIMIT_BYTES,
@@ -35,6 +35,7 @@ __all__ = [
     "attendance_import_start",
     "attendance_template",
     "import_apply",
+    "import_errors_shown",
     "import_validate",
     "parse_date",
     "parse_score",

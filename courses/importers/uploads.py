@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cme.uploads import sheet_rows
 from courses.importers.reading import SheetError
@@ -30,7 +30,7 @@ def attendance_import_run(*, import_id: int) -> AttendanceImport:
         rows = []
         record.file.delete(save=False)  # a refused file is not kept
     if workshop.status == Workshop.Status.CLOSED:
-        report.error(1, "", _("The workshop is closed; reopen it to import."))
+        report.error(1, "", gettext_noop("The workshop is closed; reopen it to import."))
     if not report.errors:
         report, clean = import_validate(workshop=workshop, rows=rows, user=user)
         newcomers = _newcomers(workshop, clean)

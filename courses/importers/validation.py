@@ -4,7 +4,7 @@ from decimal import InvalidOperation
 
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cme.jobs import job_progress
 from courses.importers.reading import cell_text, parse_date, parse_score
@@ -92,16 +92,16 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
     """Check every row; return the report and the clean rows (only meaningful with no errors)."""
     report = ImportReport()
     if not rows:
-        report.error(1, "", _("The file is empty."))
+        report.error(1, "", gettext_noop("The file is empty."))
         return report, []
     aliases = _header_aliases()
     header_at, columns = _header(rows, aliases)
     header_number = rows[header_at][0]
     for required in ("date", "attendance"):
         if required not in columns:
-            report.error(header_number, required, _("This column is missing."))
+            report.error(header_number, required, gettext_noop("This column is missing."))
     if "licence_number" not in columns and "name_ar" not in columns and "name_latin" not in columns:
-        report.error(header_number, "licence_number", _("This column is missing."))
+        report.error(header_number, "licence_number", gettext_noop("This column is missing."))
     if report.errors:
         return report, []
     statuses = _status_lookup()
@@ -134,24 +134,29 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
         try:
             date = parse_date(cell(values, "date"))
             if date is None:
-                report.error(number, "date", _("The date is missing."))
+                report.error(number, "date", gettext_noop("The date is missing."))
             elif date not in lookup.sessions:
                 report.error(
-                    number, "date", _("%(date)s is not a day of this workshop.") % {"date": date}
+                    number,
+                    "date",
+                    gettext_noop("%(date)s is not a day of this workshop."),
+                    date=str(date),
                 )
         except (ValueError, OverflowError):
             date = None
-            report.error(number, "date", _("Not a date; write it as 31/12/2026."))
+            report.error(number, "date", gettext_noop("Not a date; write it as 31/12/2026."))
         status_text = cell_text(cell(values, "attendance"))
         status = statuses.get(name_normalise(status_text)) if status_text else None
         if status_text and status is None:
-            report.error(number, "attendance", _("Write present, late, absent or excused."))
+            report.error(
+                number, "attendance", gettext_noop("Write present, late, absent or excused.")
+            )
         scores = {}
         for key, kind in (("pre_test", "pre"), ("post_test", "post")):
             try:
                 scores[kind] = parse_score(cell(values, key))
             except (ValueError, InvalidOperation):
-                report.error(number, key, _("A score is a number from 0 to 100."))
+                report.error(number, key, gettext_noop("A score is a number from 0 to 100."))
         if not status_text and all(score is None for score in scores.values()):
             report.skipped += 1  # a pre-filled row left blank: nothing to record
             continue
@@ -161,7 +166,8 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
                 report.error(
                     number,
                     "date",
-                    _("This person and day are already on row %(row)d.") % {"row": first},
+                    gettext_noop("This person and day are already on row %(row)d."),
+                    row=first,
                 )
         for kind, score in scores.items():
             if worker and score is not None:
@@ -170,7 +176,8 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
                     report.error(
                         number,
                         "pre_test" if kind == "pre" else "post_test",
-                        _("Differs from the score on row %(row)d.") % {"row": earlier[0]},
+                        gettext_noop("Differs from the score on row %(row)d."),
+                        row=earlier[0],
                     )
         if len(report.errors) == row_errors:
             clean.append((worker, lookup.sessions[date], status, scores))
@@ -202,13 +209,15 @@ def _row_worker(report, lookup, number, licence, name_ar, name_latin) -> HealthW
             report.error(
                 number,
                 "licence_number",
-                _("No health worker with this licence number in your area."),
+                gettext_noop("No health worker with this licence number in your area."),
             )
         elif (
             enrolment := lookup.enrolments.get(worker.pk)
         ) and enrolment.status == Enrolment.Status.WITHDRAWN:
             report.error(
-                number, "licence_number", _("This person has withdrawn from the workshop.")
+                number,
+                "licence_number",
+                gettext_noop("This person has withdrawn from the workshop."),
             )
             return None
         return worker
@@ -220,11 +229,11 @@ def _row_worker(report, lookup, number, licence, name_ar, name_latin) -> HealthW
         if len(matches) == 1:
             return matches[0]
         reason = (
-            _("Several people on the roster have this name; give the licence number.")
+            gettext_noop("Several people on the roster have this name; give the licence number.")
             if matches
-            else _("Nobody on the roster has this name; give the licence number.")
+            else gettext_noop("Nobody on the roster has this name; give the licence number.")
         )
         report.error(number, column, reason)
         return None
-    report.error(number, "licence_number", _("Give the licence number or the name."))
+    report.error(number, "licence_number", gettext_noop("Give the licence number or the name."))
     return None

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -267,7 +267,7 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
         payload = {
             "ready": status.ready,
             "job": status.job_id or "",
-            "status_url": f"/jobs/{status.job_id}/" if status.job_id else "",
+            "status_url": reverse("jobs:status", args=[status.job_id]) if status.job_id else "",
             "url": f"{self.get_url(request)}{download}" if status.ready else "",
         }
         if request.headers.get("Accept", "").startswith("application/json"):

@@ -187,6 +187,7 @@ def _import_page(request, record, form=None):
             "workshop": workshop,
             "form": form or BeyondCapacityForm(),
             "enrolled_after": enrolled + record.people_to_enrol,
+            "errors": importers.import_errors_shown(record.errors),
         },
     )
 
