@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from cme.pdf.fonts import font_pair, register_fonts
+from cme.pdf.marks import settled_rises
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -55,6 +56,8 @@ class GlyphRun:
     rises: tuple[float, ...] | None
     width: float
     numbers: tuple[str, ...]  # the adjustments as written in a TJ array, "" for none
+    top: float = 0.0  # highest ink above the baseline, marks included
+    bottom: float = 0.0  # lowest ink (negative below the baseline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,20 @@ class ShapedLine:
         """The line's width in points at a font size."""
         return self.width * size / 1000
 
+    @property
+    def top(self) -> float:
+        """Highest ink above the baseline in 1/1000 em, vowel marks included."""
+        return max((run.top for run in self.runs), default=0.0)
+
+    @property
+    def bottom(self) -> float:
+        """Lowest ink in 1/1000 em, negative below the baseline (kasra, descenders)."""
+        return min((run.bottom for run in self.runs), default=0.0)
+
+    def ink_at(self, size: float) -> tuple[float, float]:
+        """(bottom, top) of the line's ink in points from its baseline at a font size."""
+        return self.bottom * size / 1000, self.top * size / 1000
+
 
 class _FontGlyphs:
     """HarfBuzz font of a registered TrueType font and the glyph-to-code map it needs."""
@@ -82,6 +99,25 @@ class _FontGlyphs:
         self.scale = 1000 / self.hb_font.face.upem
         self.codes: dict[tuple[int, str, int], int] = {}
         self.next_private = _PRIVATE_START
+        self.boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(self, gid: int) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) of a glyph's outline in 1/1000 em; zeros for a blank."""
+        box = self.boxes.get(gid)
+        if box is None:
+            extents = self.hb_font.get_glyph_extents(gid)
+            if extents is None or not extents.height or not extents.width:
+                box = (0.0, 0.0, 0.0, 0.0)
+            else:
+                scale = self.scale
+                box = (
+                    extents.x_bearing * scale,
+                    (extents.x_bearing + extents.width) * scale,
+                    (extents.y_bearing + extents.height) * scale,
+                    extents.y_bearing * scale,
+                )
+            self.boxes[gid] = box
+        return box
 
     def code_for(self, gid: int, text: str, width: int) -> int:
         """A character code that selects glyph `gid`, is `width` wide and extracts as `text`."""
@@ -213,10 +249,20 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
     starts = sorted({info.cluster for info in infos})
     ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
     offsets = [position.x_offset * scale for position in positions] + [0.0]
+    boxes = [glyphs.box(info.codepoint) for info in infos]
+    settled = settled_rises(
+        text,
+        [info.cluster for info in infos],
+        [position.x_advance * scale for position in positions],
+        offsets[:-1],
+        [position.y_offset * scale for position in positions],
+        boxes,
+    )
     codes = []
     adjustments = [-offsets[0]]
     rises = []
     width = 0.0
+    top = bottom = 0.0
     reaches = [
         position.x_advance * scale + offsets[index + 1] - offsets[index]
         for index, position in enumerate(positions)
@@ -248,7 +294,13 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         # TJ numbers move the pen left by n/1000 em: undo the PDF width, apply HarfBuzz's advance
         # and the offsets of this glyph and the next.
         adjustments.append(pdf_width - advance + offsets[index] - offsets[index + 1])
-        rises.append(position.y_offset * scale)
+        # Rises are in 1/1000 em like every number here; draw_shaped scales them by the size.
+        rise = settled[index]
+        rises.append(rise)
+        _left, _right, ink_bottom, ink_top = boxes[index]
+        if ink_top != ink_bottom:
+            top = max(top, ink_top + rise)
+            bottom = min(bottom, ink_bottom + rise)
         width += advance
     return GlyphRun(
         font_name=font_name,
@@ -257,6 +309,8 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         numbers=tuple(_tj_number(value) for value in adjustments),
         rises=tuple(rises) if any(rises) else None,
         width=width,
+        top=top,
+        bottom=bottom,
     )
 
 
