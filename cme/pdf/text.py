@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cme.pdf.fonts import font_pair, register_fonts
 from cme.pdf.marks import settled_rises
+from cme.pdf.reading import invisible_text
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -28,6 +29,7 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _PRIVATE_START = 0xE000
+_READING_FONT = font_pair(variable=True)[1]
 # Kerning within this many 1/1000 em leaves no gap or overlap that text extraction would read
 # as a space or a joined word.
 _KERN_TOLERANCE = 100
@@ -382,7 +384,9 @@ def draw_shaped(
         x -= width / 2
     doc = canvas._doc
     size_text = _number(size)
-    code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
+    # The glyphs carry no text of their own; the invisible line after them carries it in the
+    # form text extraction needs (see cme/pdf/reading.py).
+    code = [f"/Span <</ActualText ()>> BDC BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
     for run in line.runs:
         font = pdfmetrics.getFont(run.font_name)
         index = 0
@@ -423,7 +427,8 @@ def draw_shaped(
             code.append(f"[{' '.join(parts)}] TJ")
         if rise:
             code.append("0 Ts")
-    code.append("ET")
+    code.append("ET EMC")
+    code.append(invisible_text(doc, _READING_FONT, line.text, x=x, y=y, width=width, size=size))
     canvas._code.append("\n".join(code))
     return width
 
