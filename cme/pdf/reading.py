@@ -45,6 +45,15 @@ def poppler_type(char: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def needs_reading_layer(text: str) -> bool:
+    """Whether a line is drawn out of its typed order (right-to-left letters, Arabic digits)."""
+    return any(
+        poppler_type(char) == "R" or unicodedata.bidirectional(char) in ("R", "AL", "AN")
+        for char in text
+    )
+
+
+@lru_cache(maxsize=4096)
 def extraction_string(text: str) -> str:
     """The string whose poppler reordering (left-to-right page) is `text`.
 

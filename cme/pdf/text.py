@@ -17,9 +17,9 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf.fonts import font_pair, register_fonts
+from cme.pdf.fonts import VARIABLE_SUFFIX, font_pair, register_fonts
 from cme.pdf.marks import settled_rises
-from cme.pdf.reading import invisible_text
+from cme.pdf.reading import invisible_text, needs_reading_layer
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -29,7 +29,7 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _PRIVATE_START = 0xE000
-_READING_FONT = font_pair(variable=True)[1]
+_READING_FONTS = {variable: font_pair(variable=variable)[1] for variable in (False, True)}
 # Kerning within this many 1/1000 em leaves no gap or overlap that text extraction would read
 # as a space or a joined word.
 _KERN_TOLERANCE = 100
@@ -384,9 +384,13 @@ def draw_shaped(
         x -= width / 2
     doc = canvas._doc
     size_text = _number(size)
-    # The glyphs carry no text of their own; the invisible line after them carries it in the
-    # form text extraction needs (see cme/pdf/reading.py).
-    code = [f"/Span <</ActualText ()>> BDC BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
+    # A line with right-to-left letters: its glyphs carry no text of their own, the invisible
+    # line after them carries it in the form text extraction needs (see cme/pdf/reading.py).
+    # Left-to-right lines of left-to-right text extract right from their glyphs.
+    reading = line.rtl or needs_reading_layer(line.text)
+    code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
+    if reading:
+        code.insert(0, "/Span <</ActualText ()>> BDC")
     for run in line.runs:
         font = pdfmetrics.getFont(run.font_name)
         index = 0
@@ -427,8 +431,13 @@ def draw_shaped(
             code.append(f"[{' '.join(parts)}] TJ")
         if rise:
             code.append("0 Ts")
-    code.append("ET EMC")
-    code.append(invisible_text(doc, _READING_FONT, line.text, x=x, y=y, width=width, size=size))
+    code.append("ET")
+    if reading:
+        # Text that differs per document goes to the per-document font, as its glyphs do.
+        variable = any(run.font_name.endswith(VARIABLE_SUFFIX) for run in line.runs)
+        font_name = _READING_FONTS[variable]
+        code.append("EMC")
+        code.append(invisible_text(doc, font_name, line.text, x=x, y=y, width=width, size=size))
     canvas._code.append("\n".join(code))
     return width
 
