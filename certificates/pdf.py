@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from certificates.qr import qr_runs
 from cme.pdf import draw_shaped, join_shaped, register_fonts, shape_line
+from cme.pdf.layout import LineStack
 
 # Streams are Flate only: ASCII85 on top makes them a quarter bigger and costs time per PDF.
 rl_config.useA85 = 0
@@ -97,6 +98,7 @@ class CertificateRenderer:
     course_size = 19
     body_size = 12
     small_size = 8.5
+    line_gap = 2  # points kept clear between the ink of one line and the next
 
     def __init__(self, look: CertificateLook):
         register_fonts()
@@ -134,15 +136,25 @@ class CertificateRenderer:
         x=None,
         align="center",
         variable=False,
+        stacked=True,
     ):
+        """Draw a line; a `stacked` line goes lower when its ink would reach the line above.
+
+        Returns the baseline drawn at (the `y` asked when the line is empty).
+        """
         if not text:
-            return
+            return y
         rtl = language in ("ar", "ckb")
         line = shape_line(
             text, bold=bold, rtl=rtl, language=language if rtl else None, variable=variable
         )
+        if stacked:
+            # Stacked vowel marks, or a kasra under a descender, must not touch the line above
+            # or below: the line and those after it move down as far as they need.
+            y = self._stack.place(y, (line, size))
         width, _height = self.page_size
         draw_shaped(canvas, line, x=width / 2 if x is None else x, y=y, size=size, align=align)
+        return y
 
     def _draw_page(self, canvas: Canvas, facts: CertificateFacts) -> None:
         width, height = self.page_size
@@ -172,11 +184,12 @@ class CertificateRenderer:
         issuer = " · ".join(
             dict.fromkeys(look.issuers[code] for code in self.languages if look.issuers.get(code))
         )
+        self._stack = LineStack(top=height, gap=self.line_gap)
         self._line(canvas, issuer, y=top - 14, size=self.body_size, language=self.languages[0])
         y = top - 44
         canvas.setFillColor(self.accent)
         for language in self.languages:
-            self._line(
+            y = self._line(
                 canvas,
                 look.titles.get(language, ""),
                 y=y,
@@ -188,7 +201,7 @@ class CertificateRenderer:
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
         y -= 4 * step
         for language in self.languages:
-            self._line(
+            y = self._line(
                 canvas, _labels(language)["certifies"], y=y, size=self.body_size, language=language
             )
             y -= 18 * step
@@ -199,7 +212,7 @@ class CertificateRenderer:
         for language in self.languages:
             name = names[language] or facts.holder_latin or facts.holder_arabic
             if name not in shown:
-                self._line(
+                y = self._line(
                     canvas,
                     name,
                     y=y,
@@ -213,7 +226,7 @@ class CertificateRenderer:
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
         y -= 2 * step
         for language in self.languages:
-            self._line(
+            y = self._line(
                 canvas, _labels(language)["completed"], y=y, size=self.body_size, language=language
             )
             y -= 18 * step
@@ -221,7 +234,7 @@ class CertificateRenderer:
         y -= 10 * step
         for language in self.languages:
             title = facts.course_titles.get(language) or facts.course_titles.get("en", "")
-            self._line(canvas, title, y=y, size=self.course_size, bold=True, language=language)
+            y = self._line(canvas, title, y=y, size=self.course_size, bold=True, language=language)
             y -= 26 * step
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
         date = facts.completed_on.isoformat()
@@ -232,7 +245,7 @@ class CertificateRenderer:
             # a slash joins them, so the date reads 2026/03/05 in both directions.
             shown = date.replace("-", "/") if language in ("ar", "ckb") else date
             text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} {shown}"
-            self._line(canvas, text, y=y, size=self.body_size, language=language)
+            y = self._line(canvas, text, y=y, size=self.body_size, language=language)
             y -= 18 * step
         self._draw_signatories(canvas, bilingual=bilingual)
         self._draw_verification(canvas, facts)
@@ -262,10 +275,23 @@ class CertificateRenderer:
             canvas.line(centre - min(80, slot / 2 - 8), base, centre + min(80, slot / 2 - 8), base)
             canvas.setFillColorRGB(0, 0, 0)
             self._line(
-                canvas, signatory.name, x=centre, y=base - 14, size=self.body_size - 1, bold=True
+                canvas,
+                signatory.name,
+                x=centre,
+                y=base - 14,
+                size=self.body_size - 1,
+                bold=True,
+                stacked=False,
             )
             canvas.setFillColorRGB(0.3, 0.3, 0.3)
-            self._line(canvas, signatory.title, x=centre, y=base - 27, size=self.small_size)
+            self._line(
+                canvas,
+                signatory.title,
+                x=centre,
+                y=base - 27,
+                size=self.small_size,
+                stacked=False,
+            )
 
     def _draw_verification(self, canvas: Canvas, facts: CertificateFacts) -> None:
         width, _height = self.page_size

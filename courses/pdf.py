@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cme.pdf import draw_shaped, register_fonts, shape_line, text_width
+from cme.pdf import LineStack, draw_shaped, register_fonts, shape_line, text_width
 
 
 def _wrap(text: str, *, width: float, size: float, bold: bool = False) -> list[str]:
@@ -213,17 +213,18 @@ class SignInSheetRenderer:
             _draw(
                 canvas, person.name_latin, x=x + 4, y=baseline, size=self.body_size, variable=True
             )
-        elif key == "arabic":
-            _draw(
-                canvas,
-                person.name_arabic,
-                x=x + column_width - 4,
-                y=baseline,
-                size=self.body_size + 1,
-                rtl=True,
-                align="right",
-                variable=True,
-            )
+        elif key == "arabic" and person.name_arabic:
+            line = shape_line(person.name_arabic, rtl=True, language="ar", variable=True)
+            size = self.body_size + 1
+            bottom, top = line.ink_at(size)
+            # A kasra under a descender (چٍ) or a shadda with its vowel stays between the row's
+            # rules: the name moves up or down within the row, and gets smaller only if it must.
+            room = self.row_height - 2
+            if top - bottom > room:
+                size *= room / (top - bottom)
+                bottom, top = line.ink_at(size)
+            baseline = min(max(baseline, y + 1 - bottom), y + self.row_height - 1 - top)
+            draw_shaped(canvas, line, x=x + column_width - 4, y=baseline, size=size, align="right")
 
 
 @dataclass(frozen=True)
@@ -303,25 +304,23 @@ class TranscriptRenderer:
         width, height = self.page_size
         left, right = self.margin, width - self.margin
         y = height - self.margin - 16
-        _draw(canvas, en["title"], x=left, y=y, size=16, bold=True)
-        _draw(canvas, ar["title"], x=right, y=y, size=16, bold=True, rtl=True, align="right")
+        title_en = shape_line(en["title"], bold=True, rtl=False)
+        title_ar = shape_line(ar["title"], bold=True, rtl=True, language="ar")
+        draw_shaped(canvas, title_en, x=left, y=y, size=16)
+        draw_shaped(canvas, title_ar, x=right, y=y, size=16, align="right")
+        stack = LineStack(top=height)
+        stack.place(y, (title_en, 16), (title_ar, 16))
         y -= 30
         for label_en, label_ar, value_en, value_ar in (
             (en["holder"], ar["holder"], facts.name_latin, facts.name_arabic),
             (en["licence"], ar["licence"], facts.licence_number, facts.licence_number),
             (en["cadre"], ar["cadre"], facts.cadre_en, facts.cadre_ar),
         ):
-            _draw(canvas, f"{label_en}: {value_en}", x=left, y=y, size=10.5, variable=True)
-            _draw(
-                canvas,
-                f"{label_ar}: {value_ar}",
-                x=right,
-                y=y,
-                size=11,
-                rtl=True,
-                align="right",
-                variable=True,
-            )
+            line_en = shape_line(f"{label_en}: {value_en}", rtl=False, variable=True)
+            line_ar = shape_line(f"{label_ar}: {value_ar}", rtl=True, language="ar", variable=True)
+            # A kasra under a descender, or a shadda with its vowel, must not reach the next row.
+            y = stack.place(y, (line_en, 10.5), (line_ar, 11))
+            self._holder_row(canvas, line_en, line_ar, y=y)
             y -= 17
         y -= 6
         cycle_en = en["cycle"] % {"cycle": facts.cycle}
@@ -404,6 +403,12 @@ class TranscriptRenderer:
         canvas.showPage()
         canvas.save()
         return buffer.getvalue()
+
+    def _holder_row(self, canvas, line_en, line_ar, *, y) -> None:
+        """One row of the holder's facts, English on the left and Arabic on the right."""
+        draw_shaped(canvas, line_en, x=self.margin, y=y, size=10.5)
+        right = self.page_size[0] - self.margin
+        draw_shaped(canvas, line_ar, x=right, y=y, size=11, align="right")
 
     def _table_head(self, canvas, columns, y) -> float:
         for label, x in columns:

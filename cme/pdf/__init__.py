@@ -1,6 +1,7 @@
 """Shared PDF building blocks: bundled fonts and mixed-direction text with extractable Unicode."""
 
 from cme.pdf.fonts import ARABIC, ARABIC_BOLD, LATIN, LATIN_BOLD, register_fonts
+from cme.pdf.layout import LineStack
 from cme.pdf.text import (
     ShapedLine,
     draw_shaped,
@@ -16,6 +17,7 @@ __all__ = [
     "ARABIC_BOLD",
     "LATIN",
     "LATIN_BOLD",
+    "LineStack",
     "ShapedLine",
     "draw_shaped",
     "draw_text",

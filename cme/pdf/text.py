@@ -17,7 +17,9 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf.fonts import font_pair, register_fonts
+from cme.pdf.fonts import VARIABLE_SUFFIX, font_pair, register_fonts
+from cme.pdf.marks import settled_rises
+from cme.pdf.reading import invisible_text, needs_reading_layer
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -27,6 +29,7 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _PRIVATE_START = 0xE000
+_READING_FONTS = {variable: font_pair(variable=variable)[1] for variable in (False, True)}
 # Kerning within this many 1/1000 em leaves no gap or overlap that text extraction would read
 # as a space or a joined word.
 _KERN_TOLERANCE = 100
@@ -55,6 +58,8 @@ class GlyphRun:
     rises: tuple[float, ...] | None
     width: float
     numbers: tuple[str, ...]  # the adjustments as written in a TJ array, "" for none
+    top: float = 0.0  # highest ink above the baseline, marks included
+    bottom: float = 0.0  # lowest ink (negative below the baseline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,20 @@ class ShapedLine:
         """The line's width in points at a font size."""
         return self.width * size / 1000
 
+    @property
+    def top(self) -> float:
+        """Highest ink above the baseline in 1/1000 em, vowel marks included."""
+        return max((run.top for run in self.runs), default=0.0)
+
+    @property
+    def bottom(self) -> float:
+        """Lowest ink in 1/1000 em, negative below the baseline (kasra, descenders)."""
+        return min((run.bottom for run in self.runs), default=0.0)
+
+    def ink_at(self, size: float) -> tuple[float, float]:
+        """(bottom, top) of the line's ink in points from its baseline at a font size."""
+        return self.bottom * size / 1000, self.top * size / 1000
+
 
 class _FontGlyphs:
     """HarfBuzz font of a registered TrueType font and the glyph-to-code map it needs."""
@@ -82,6 +101,25 @@ class _FontGlyphs:
         self.scale = 1000 / self.hb_font.face.upem
         self.codes: dict[tuple[int, str, int], int] = {}
         self.next_private = _PRIVATE_START
+        self.boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(self, gid: int) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) of a glyph's outline in 1/1000 em; zeros for a blank."""
+        box = self.boxes.get(gid)
+        if box is None:
+            extents = self.hb_font.get_glyph_extents(gid)
+            if extents is None or not extents.height or not extents.width:
+                box = (0.0, 0.0, 0.0, 0.0)
+            else:
+                scale = self.scale
+                box = (
+                    extents.x_bearing * scale,
+                    (extents.x_bearing + extents.width) * scale,
+                    (extents.y_bearing + extents.height) * scale,
+                    extents.y_bearing * scale,
+                )
+            self.boxes[gid] = box
+        return box
 
     def code_for(self, gid: int, text: str, width: int) -> int:
         """A character code that selects glyph `gid`, is `width` wide and extracts as `text`."""
@@ -213,10 +251,20 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
     starts = sorted({info.cluster for info in infos})
     ends = dict(zip(starts, starts[1:] + [len(text)], strict=True))
     offsets = [position.x_offset * scale for position in positions] + [0.0]
+    boxes = [glyphs.box(info.codepoint) for info in infos]
+    settled = settled_rises(
+        text,
+        [info.cluster for info in infos],
+        [position.x_advance * scale for position in positions],
+        offsets[:-1],
+        [position.y_offset * scale for position in positions],
+        boxes,
+    )
     codes = []
     adjustments = [-offsets[0]]
     rises = []
     width = 0.0
+    top = bottom = 0.0
     reaches = [
         position.x_advance * scale + offsets[index + 1] - offsets[index]
         for index, position in enumerate(positions)
@@ -248,7 +296,13 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         # TJ numbers move the pen left by n/1000 em: undo the PDF width, apply HarfBuzz's advance
         # and the offsets of this glyph and the next.
         adjustments.append(pdf_width - advance + offsets[index] - offsets[index + 1])
-        rises.append(position.y_offset * scale)
+        # Rises are in 1/1000 em like every number here; draw_shaped scales them by the size.
+        rise = settled[index]
+        rises.append(rise)
+        _left, _right, ink_bottom, ink_top = boxes[index]
+        if ink_top != ink_bottom:
+            top = max(top, ink_top + rise)
+            bottom = min(bottom, ink_bottom + rise)
         width += advance
     return GlyphRun(
         font_name=font_name,
@@ -257,6 +311,8 @@ def _shape(text: str, *, font_name: str, rtl: bool, language: str | None) -> Gly
         numbers=tuple(_tj_number(value) for value in adjustments),
         rises=tuple(rises) if any(rises) else None,
         width=width,
+        top=top,
+        bottom=bottom,
     )
 
 
@@ -328,7 +384,13 @@ def draw_shaped(
         x -= width / 2
     doc = canvas._doc
     size_text = _number(size)
+    # A line with right-to-left letters: its glyphs carry no text of their own, the invisible
+    # line after them carries it in the form text extraction needs (see cme/pdf/reading.py).
+    # Left-to-right lines of left-to-right text extract right from their glyphs.
+    reading = line.rtl or needs_reading_layer(line.text)
     code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]
+    if reading:
+        code.insert(0, "/Span <</ActualText ()>> BDC")
     for run in line.runs:
         font = pdfmetrics.getFont(run.font_name)
         index = 0
@@ -370,6 +432,12 @@ def draw_shaped(
         if rise:
             code.append("0 Ts")
     code.append("ET")
+    if reading:
+        # Text that differs per document goes to the per-document font, as its glyphs do.
+        variable = any(run.font_name.endswith(VARIABLE_SUFFIX) for run in line.runs)
+        font_name = _READING_FONTS[variable]
+        code.append("EMC")
+        code.append(invisible_text(doc, font_name, line.text, x=x, y=y, width=width, size=size))
     canvas._code.append("\n".join(code))
     return width
 

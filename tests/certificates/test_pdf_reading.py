@@ -1,0 +1,26 @@
+"""A certificate's mixed lines extract in the order they were typed, in every layout."""
+
+import dataclasses
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from certificates.pdf import CertificateRenderer
+from tests.certificates.pdftools import pdf_text
+from tests.certificates.test_pdf_marks import FACTS, LOOK
+from tests.cme.test_pdf_reading import logical, mixed_line
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_line, mixed_line, st.sampled_from(["en_ar", "en_ckb", "ar", "ckb"]))
+@example("د. أحمد علي (Ali) 12", "دورة Basic Life Support [BLS-1] في كركوك 2026", "en_ar")
+@example("د. ڕێبوار (Rebwar) ٣٠", "خولی BLS-1 لە هەولێر", "ckb")
+def test_the_holder_and_course_lines_extract_as_typed(name, course, layout):
+    look = dataclasses.replace(LOOK, layout=layout)
+    language = layout.removeprefix("en_")
+    facts = dataclasses.replace(FACTS, holder_arabic=name, course_titles={language: course})
+
+    text = logical(pdf_text(CertificateRenderer(look).render(facts))[0])
+
+    assert logical(name) in text
+    assert logical(course) in text
