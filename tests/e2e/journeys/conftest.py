@@ -150,12 +150,14 @@ def screenshots(request):
 
 def _migrated_state_restore() -> None:
     """Empty the test database and load what the migrations left in it (reference data)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connections
 
     connection = connections["default"]
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(type(connection)._test_serialized_contents)
+    ContentType.objects.clear_cache()
 
 
 def _media_at(folder):
@@ -196,4 +198,9 @@ def _snapshot_take() -> sqlite3.Connection:
 
 def _snapshot_restore(snapshot: sqlite3.Connection) -> None:
     """Make the test database exactly `snapshot` (every table, index and sequence)."""
+    from django.contrib.contenttypes.models import ContentType
+
     snapshot.backup(_test_database())
+    # Content type ids cached by earlier tests (even rolled-back ones) may name other models in
+    # the restored database: Wagtail would then load a workflow task where it expects a page.
+    ContentType.objects.clear_cache()
