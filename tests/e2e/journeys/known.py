@@ -6,14 +6,41 @@ Keys are (role, language, page, check); page is a route name, "page:course"/"pag
 """
 
 KNOWN: dict[tuple[str, str, str, str], str] = {
+    ("auditor.national", "ar", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
+    ),
+    ("auditor.national", "ar", "coverage:gaps", "axe"): (
+        "axe-core reports an accessibility violation (scrollable-region-focusable (serious): 1 × .table-scroll)"
+    ),
+    ("auditor.national", "ar", "coverage:gaps", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (CSV, XLSX)"
+    ),
+    ("auditor.national", "ar", "coverage:index", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (CSV, DHIS, Earth, HRM, HeRAMS, JSON, …)"
+    ),
+    ("auditor.national", "ar", "coverage:knowledge", "axe"): (
+        "axe-core reports an accessibility violation (scrollable-region-focusable (serious): 1 × .table-scroll)"
+    ),
+    ("auditor.national", "ar", "coverage:knowledge", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (CSV, XLSX)"
+    ),
+    ("auditor.national", "ar", "coverage:trend", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (CSV, XLSX)"
+    ),
     ("auditor.national", "ar", "nav:/ar/", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
     ),
     ("auditor.national", "ar", "nav:/courses/", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
     ),
+    ("auditor.national", "ar", "nav:/courses/", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
     ("auditor.national", "ar", "page:catalogue", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
+    ),
+    ("auditor.national", "ar", "page:catalogue", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
     ),
     ("auditor.national", "ar", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (OXY, PSA, USB, html, index)"
@@ -24,6 +51,33 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ("auditor.national", "ar", "verify:page", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
     ),
+    ("auditor.national", "ckb", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
+    ),
+    ("auditor.national", "ckb", "coverage:gaps", "axe"): (
+        "axe-core reports an accessibility violation (scrollable-region-focusable (serious): 1 × .table-scroll)"
+    ),
+    ("auditor.national", "ckb", "coverage:gaps", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, Medical, XLSX, and, biomedical, management, …)"
+    ),
+    ("auditor.national", "ckb", "coverage:index", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, DHIS, Earth, HRM, HeRAMS, JSON, …)"
+    ),
+    ("auditor.national", "ckb", "coverage:knowledge", "axe"): (
+        "axe-core reports an accessibility violation (scrollable-region-focusable (serious): 1 × .table-scroll)"
+    ),
+    ("auditor.national", "ckb", "coverage:knowledge", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
+    ),
+    ("auditor.national", "ckb", "coverage:trend", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
+    ),
+    ("auditor.national", "ckb", "nav:/courses/", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
+    ("auditor.national", "ckb", "page:catalogue", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
     ("auditor.national", "ckb", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
@@ -33,14 +87,23 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ("auditor.national", "ckb", "verify:page", "english"): (
         "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (QR)"
     ),
+    ("reviewer.national", "ar", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
+    ),
     ("reviewer.national", "ar", "nav:/ar/", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
     ),
     ("reviewer.national", "ar", "nav:/courses/", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
     ),
+    ("reviewer.national", "ar", "nav:/courses/", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
     ("reviewer.national", "ar", "page:catalogue", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (HeRAMS, PSA)"
+    ),
+    ("reviewer.national", "ar", "page:catalogue", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
     ),
     ("reviewer.national", "ar", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (OXY, PSA, USB, html, index)"
@@ -50,6 +113,15 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ),
     ("reviewer.national", "ar", "verify:page", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
+    ),
+    ("reviewer.national", "ckb", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
+    ),
+    ("reviewer.national", "ckb", "nav:/courses/", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
+    ("reviewer.national", "ckb", "page:catalogue", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
     ),
     ("reviewer.national", "ckb", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
@@ -102,6 +174,33 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ("trainer.kirkuk", "ar", "verify:page", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
     ),
+    ("trainer.kirkuk", "ckb", "certificates:workshop", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (PDF, zip)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:attendance_import", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CSV, XLSX)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:my_workshops", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Medical, and, biomedical, management, oxygen, support)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:roster", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:session_marking", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Amal, Ameer, Aras, Azzawi, Duaa, …)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
+    ),
+    ("trainer.kirkuk", "ckb", "courses:workshop_detail", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (PDF, QR, XLSX)"
+    ),
+    ("trainer.kirkuk", "ckb", "nav:/courses/", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
+    ("trainer.kirkuk", "ckb", "page:catalogue", "overflow"): (
+        "issue 10 item 5: the page is wider than a 360 px phone (14 px wider)"
+    ),
     ("trainer.kirkuk", "ckb", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"
     ),
@@ -134,6 +233,15 @@ KNOWN: dict[tuple[str, str, str, str], str] = {
     ),
     ("worker.kirkuk", "ar", "verify:page", "english"): (
         "issue 10 items 6-7: Latin text on an Arabic page is neither translated nor isolated (QR)"
+    ),
+    ("worker.kirkuk", "ckb", "courses:claim_create", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (JPEG, PDF, PNG)"
+    ),
+    ("worker.kirkuk", "ckb", "courses:my_learning", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Attendance, Badge, Medical, Open, PDF, and, …)"
+    ),
+    ("worker.kirkuk", "ckb", "courses:worker_history", "english"): (
+        "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (Al, Bayati, Hussein, QR, Zainab)"
     ),
     ("worker.kirkuk", "ckb", "page:course", "english"): (
         "issue 10 items 6-7: Latin text on a Kurdish page is neither translated nor isolated (CD, PHC, USB, html, index, zip)"

@@ -10,13 +10,7 @@ from tests.e2e.journeys.checks import LANGUAGES, assert_reads, at, login
 from tests.factories.courses import ExternalActivityFactory
 from workforce.models import Facility, HealthWorker
 
-UNSTABLE = pytest.mark.skip(
-    reason="unstable since the merge of this stop: in one run of three the coverage table's "
-    "drill-down link or the claim's evidence link is not found in time; to investigate (issue 10)"
-)
 
-
-@UNSTABLE
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_auditor_drills_down_to_a_facility_and_takes_the_figures_away(
     open_page, screenshots, language
@@ -60,7 +54,6 @@ def test_auditor_drills_down_to_a_facility_and_takes_the_figures_away(
     assert report.body().startswith(b"%PDF")
 
 
-@UNSTABLE
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_reviewer_reads_the_evidence_and_approves_a_claim(open_page, screenshots, language):
     worker = HealthWorker.objects.filter(facility__governorate__code="KIR").first()
