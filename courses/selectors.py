@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Avg, Case, Count, Q, Sum, When
 from django.utils import timezone
 
+from cme.digits import typed_identifier, typed_phone
 from courses.models import (
     AssessmentScore,
     AttendanceMark,
@@ -19,7 +20,7 @@ from courses.models import (
     Workshop,
 )
 from workforce.models import HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.names import name_normalise
 
 # Cycles are counted in whole calendar years from this year: with a 3-year cycle, 2024-2026,
 # 2027-2029 and so on. The ministry's licensing cycles all started on 1 January 2024.
@@ -211,18 +212,21 @@ def upcoming_workshops_for(*, health_worker: HealthWorker, today: datetime.date 
 
 
 def registry_search(*, user, query: str, limit: int = 20):
-    """Health workers the user may see, by name in either script or by licence number."""
+    """Health workers the user may see, by name in either script, licence, national ID or phone."""
     query = query.strip()
     if not query:
         return HealthWorker.objects.none()
-    key = name_normalise(query)
+    key, number, phone = name_normalise(query), typed_identifier(query), typed_phone(query)
+    # A phone is found from four digits on, as typed in any digits; fewer would match everyone.
+    by_phone = Q(phone__contains=phone) if len(phone) >= 4 and phone.isdigit() else Q(pk__in=[])
     return (
         HealthWorker.objects.visible_to(user, roles=["trainer", "administrator"])
         .filter(
             Q(name_key__contains=key)
             | Q(name_latin_key__contains=key)
-            | Q(licence_number__iexact=digits_to_ascii(query))
-            | Q(national_id=digits_to_ascii(query))
+            | Q(licence_number__iexact=number)
+            | Q(national_id=number)
+            | by_phone
         )
         .select_related("cadre", "facility")[:limit]
     )

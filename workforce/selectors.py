@@ -2,8 +2,9 @@
 
 from django.db.models import Q, QuerySet
 
+from cme.digits import typed_identifier, typed_phone
 from workforce.models import Facility, HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.names import name_normalise
 
 
 def health_worker_duplicates(
@@ -25,9 +26,9 @@ def health_worker_duplicates(
     """
     conditions = []
     if licence_number:
-        conditions.append(Q(licence_number=digits_to_ascii(licence_number.strip())))
+        conditions.append(Q(licence_number=typed_identifier(licence_number)))
     if national_id:
-        conditions.append(Q(national_id=digits_to_ascii(national_id.strip())))
+        conditions.append(Q(national_id=typed_identifier(national_id)))
     if facility is not None:
         names = Q(pk__in=[])
         if key := name_normalise(name_ar):
@@ -51,13 +52,13 @@ def health_worker_search(*, queryset: QuerySet[HealthWorker], query: str) -> Que
     key = name_normalise(query)
     if not key:
         return queryset
-    digits = digits_to_ascii(query.strip())
+    number = typed_identifier(query)
     return queryset.filter(
         Q(name_key__contains=key)
         | Q(name_latin_key__contains=key)
-        | Q(licence_number__iexact=digits)
-        | Q(national_id=digits)
-        | Q(phone__contains=digits)
+        | Q(licence_number__iexact=number)
+        | Q(national_id=number)
+        | Q(phone__contains=typed_phone(query))
     )
 
 
