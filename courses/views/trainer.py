@@ -242,5 +242,6 @@ def scores(request, pk):
             messages.success(request, _("Scores saved."))
             return redirect("courses:workshop_detail", pk=pk)
         messages.error(request, _("Nothing was saved: correct the marked cells."))
-    rows = form.rows()
-    return render(request, "courses/scores.html", {"workshop": workshop, "rows": rows})
+    return render(
+        request, "courses/scores.html", {"workshop": workshop, "rows": form.rows(), "form": form}
+    )

@@ -23,9 +23,7 @@ def walk_in(client, workshop, **fields):
     return client.post(reverse("courses:roster_walk_in", args=[workshop.pk]), data)
 
 
-def test_a_walk_in_phone_typed_in_arabic_indic_digits_is_stored_in_ascii(
-    client, trainer, workshop
-):
+def test_a_walk_in_phone_typed_in_arabic_indic_digits_is_stored_in_ascii(client, trainer, workshop):
     client.force_login(trainer)
     response = walk_in(client, workshop, phone="\u200f٠٧٧٠ ١٢٣ ٤٥٦٧", licence_number="LIC-٩٩٨")
     assert response.status_code == 302
