@@ -117,3 +117,21 @@ def test_the_score_grid_still_refuses_a_percentage_above_a_hundred(client, train
     response = client.post(url, {f"pre_{enrolment.pk}": "١٠١٪", f"post_{enrolment.pk}": ""})
     assert "Between 0 and 100" in response.content.decode()
     assert not AssessmentScore.objects.exists()
+
+
+def test_an_imported_sheet_reads_licence_date_and_score_cells_as_typed(
+    client, trainer, workshop, kirkuk_worker
+):
+    kirkuk_worker.licence_number = "LIC-123"
+    kirkuk_worker.save()
+    client.force_login(trainer)
+    sheet = "Licence number,Session date,Attendance,Post-test (%)\n"
+    sheet += "\u200fLIC-۱۲ ۳,۰۲/۰۳/۲۰۲۶,present,۹۲٫۵٪\n"
+    response = client.post(
+        reverse("courses:attendance_import", args=[workshop.pk]),
+        {"file": SimpleUploadedFile("sheet.csv", sheet.encode())},
+        follow=True,
+    )
+    record = response.context["record"]
+    assert record.status == "done", record.errors
+    assert str(AssessmentScore.objects.get(enrolment__health_worker=kirkuk_worker).score) == "92.5"
