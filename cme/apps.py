@@ -10,8 +10,10 @@ class CmeConfig(AppConfig):
 
         from django.conf import settings
 
+        from cme import digit_fields
         from cme.spreadsheets import wagtail_exports_protect
 
+        digit_fields.install()
         wagtail_exports_protect()
         _wagtail_choosers_answer_404()
 

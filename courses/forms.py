@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from cme.digit_fields import PERCENT
 from cme.uploads import UploadRefused, sheet_check
 from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
-from courses.models import CoursePage, ExternalActivity, Session, Workshop
+from courses.models import AssessmentScore, CoursePage, ExternalActivity, Session, Workshop
 from workforce.models import Facility, HealthWorker
-from workforce.names import digits_to_ascii
 from workforce.selectors import health_worker_duplicates
 
 TRAINER_ROLES = ["trainer", "administrator"]
@@ -83,11 +83,13 @@ class WalkInForm(forms.ModelForm):
         self.user = user
         self.duplicates = HealthWorker.objects.none()
 
+    # Digits, spaces and bidi marks are already read as typed (cme.digit_fields); a blank number
+    # is stored as none, since numbers are unique.
     def clean_licence_number(self):
-        return digits_to_ascii(self.cleaned_data["licence_number"] or "").strip() or None
+        return self.cleaned_data["licence_number"] or None
 
     def clean_national_id(self):
-        return digits_to_ascii(self.cleaned_data["national_id"] or "").strip() or None
+        return self.cleaned_data["national_id"] or None
 
     def clean(self):
         data = super().clean()
@@ -184,3 +186,54 @@ class ReviewForm(forms.Form):
         if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Say why the claim is rejected."))
         return cleaned
+
+
+SCORE_ERRORS = {
+    "invalid": _("Not a number."),
+    "min_value": _("Between 0 and 100."),
+    "max_value": _("Between 0 and 100."),
+}
+
+
+class ScoreGridForm(forms.Form):
+    """Every pre- and post-test of a roster on one form: a percentage per cell, or blank."""
+
+    def __init__(self, *args, people, current: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = people
+        for enrolment in people:
+            for kind in AssessmentScore.Kind.values:
+                stored = current.get(enrolment.pk, {}).get(kind)
+                field = forms.DecimalField(
+                    required=False,
+                    min_value=0,
+                    max_value=100,
+                    initial="" if stored is None else str(stored),
+                    error_messages=SCORE_ERRORS,
+                )
+                field.digits = PERCENT  # "٨٥٪" is 85
+                self.fields[self.cell_name(enrolment, kind)] = field
+        if self.is_bound:
+            # A cell missing from the post (a person enrolled since the page was drawn) keeps
+            # what is stored rather than being erased.
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                if name not in data:
+                    data[name] = field.initial
+            self.data = data
+
+    @staticmethod
+    def cell_name(enrolment, kind: str) -> str:
+        return f"{kind}_{enrolment.pk}"
+
+    def rows(self) -> list[dict]:
+        """The grid as the template draws it: per person, (name, value, first error) per cell."""
+        rows = []
+        for enrolment in self.people:
+            cells = []
+            for kind in AssessmentScore.Kind.values:
+                name = self.cell_name(enrolment, kind)
+                errors = self.errors.get(name) if self.is_bound else None
+                cells.append((name, self[name].value() or "", errors[0] if errors else None))
+            rows.append({"enrolment": enrolment, "cells": cells})
+        return rows

@@ -5,9 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cme.digits import typed_text
 from coverage.selectors import LEVELS, CoverageQuery, course_rows
 from workforce.models import Cadre
-from workforce.names import digits_to_ascii
 
 MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -18,7 +18,7 @@ class MonthField(forms.CharField):
     default_error_messages = {"invalid": _("Enter a month as YYYY-MM, for example 2026-03.")}
 
     def to_python(self, value):
-        value = digits_to_ascii(super().to_python(value) or "")
+        value = typed_text(super().to_python(value) or "")
         if not value:
             return None
         match = MONTH.match(value)

@@ -1,8 +1,7 @@
-"""Forms of the workforce registry, and a mixin every app's forms can use for typed digits.
+"""Forms of the workforce registry.
 
-`ArabicDigitsMixin`: put it first in a form's bases and every submitted value except passwords
-has its Arabic-Indic digits (٠-٩, ۰-۹) turned into 0-9 before validation, so phone numbers,
-licence numbers, scores and dates typed on an Arabic or Kurdish keyboard are accepted.
+Digits typed in Arabic-Indic or Extended Arabic-Indic (phone, licence, national ID) are read by
+every form field through `cme.digit_fields`; these forms need nothing of their own for them.
 
 `HealthWorkerForm`: adding or editing a registry record for a user (`for_user=`); it offers only
 facilities in the user's scope and, when the person looks like someone already registered, lists
@@ -10,43 +9,13 @@ them and asks for "this is a different person" before saving.
 """
 
 from django import forms
-from django.forms.widgets import PasswordInput
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from workforce.models import Facility, HealthWorker
-from workforce.names import digits_to_ascii
 from workforce.selectors import health_worker_duplicates
-
-
-class ArabicDigitsMixin:
-    """Converts Arabic-Indic digits to ASCII in every submitted field except passwords."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            return
-        secret = {
-            self.add_prefix(name)
-            for name, field in self.fields.items()
-            if isinstance(field.widget, PasswordInput)
-        }
-        data = self.data.copy()
-        for key in list(data.keys()):
-            if key in secret:
-                continue
-            if hasattr(data, "setlist"):
-                data.setlist(key, [_ascii(value) for value in data.getlist(key)])
-            else:
-                data[key] = _ascii(data[key])
-        self.data = data
-
-
-def _ascii(value):
-    return digits_to_ascii(value) if isinstance(value, str) else value
-
 
 HEALTH_WORKER_FIELDS = [
     "name_ar",
@@ -132,7 +101,7 @@ def _different_person_field():
     )
 
 
-class HealthWorkerForm(ArabicDigitsMixin, DuplicateWarningMixin, _PlainForm):
+class HealthWorkerForm(DuplicateWarningMixin, _PlainForm):
     """A registry record added or edited on the site (a roster's walk-in, a profile)."""
 
     different_person = _different_person_field()
@@ -142,7 +111,7 @@ class HealthWorkerForm(ArabicDigitsMixin, DuplicateWarningMixin, _PlainForm):
         fields = HEALTH_WORKER_FIELDS
 
 
-class HealthWorkerAdminForm(ArabicDigitsMixin, DuplicateWarningMixin, WagtailAdminModelForm):
+class HealthWorkerAdminForm(DuplicateWarningMixin, WagtailAdminModelForm):
     """The same checks in Wagtail's admin."""
 
     different_person = _different_person_field()

@@ -9,6 +9,9 @@ Arabic-Indic digits, and Latin case and spacing.
 import re
 import unicodedata
 
+from cme.digits import DIGITS as _DIGITS
+from cme.digits import digits_ascii as digits_to_ascii  # noqa: F401 (its callers import it here)
+
 _LETTERS = {
     "أ": "ا",
     "إ": "ا",
@@ -38,9 +41,6 @@ _LETTERS = {
     "ے": "ي",
     "ء": "",
 }
-_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
-    ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
-}
 _TABLE = str.maketrans({**{ord(k): v for k, v in _LETTERS.items()}, **_DIGITS})
 _MARKS = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -49,11 +49,6 @@ _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[-_'’‘.,،؛:;\"()/]")
 # "عبد الله" and "عبدالله" are the same name written with and without the space.
 _ABD_SPACE = re.compile(r"\bعبد\s+")
-
-
-def digits_to_ascii(text: str) -> str:
-    """Arabic-Indic and Extended Arabic-Indic digits become 0-9; nothing else changes."""
-    return text.translate(_DIGITS)
 
 
 def name_normalise(name: str) -> str:

@@ -2,9 +2,10 @@
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from cme.digits import typed_identifier, typed_phone
 from workforce.matching import Rank, Typed, fuzzy_pieces, name_rank
 from workforce.models import Facility, HealthWorker
-from workforce.names import digits_to_ascii, name_normalise
+from workforce.names import name_normalise
 
 # How many rows the fuzzy rank reads at most; the exact and skeleton ranks have no such bound.
 FUZZY_CANDIDATES = 2000
@@ -55,9 +56,9 @@ def health_worker_duplicates(
         in_scope = in_scope.exclude(pk=exclude_pk)
     identifiers = []
     if licence_number:
-        identifiers.append(Q(licence_number=digits_to_ascii(licence_number.strip())))
+        identifiers.append(Q(licence_number=typed_identifier(licence_number)))
     if national_id:
-        identifiers.append(Q(national_id=digits_to_ascii(national_id.strip())))
+        identifiers.append(Q(national_id=typed_identifier(national_id)))
     arabic, latin = Typed.of(name_ar), Typed.of(name_latin)
     names = []
     if arabic.key:
@@ -73,8 +74,8 @@ def health_worker_duplicates(
         _any(identifiers) | (Q(pk__in=area.values("pk")) & (close | Q(pk__in=similar)))
     ).select_related("facility", "cadre")
     wanted = {
-        "licence_number": digits_to_ascii((licence_number or "").strip()),
-        "national_id": digits_to_ascii((national_id or "").strip()),
+        "licence_number": typed_identifier(licence_number or ""),
+        "national_id": typed_identifier(national_id or ""),
     }
     ranked = list(found)
     for worker in ranked:
@@ -101,13 +102,15 @@ def health_worker_search(*, queryset: QuerySet[HealthWorker], query: str) -> Que
     typed = Typed.of(query)
     if not typed.key:
         return queryset
-    digits = digits_to_ascii(query.strip())
+    number, phone = typed_identifier(query.strip()), typed_phone(query.strip())
+    # A phone is found from four digits on, as typed in any digits; fewer would match everyone.
+    by_phone = Q(phone__contains=phone) if len(phone) >= 4 and phone.isdigit() else Q(pk__in=[])
     exact = (
         Q(name_key__contains=typed.key)
         | Q(name_latin_key__contains=typed.key)
-        | Q(licence_number__iexact=digits)
-        | Q(national_id=digits)
-        | Q(phone__contains=digits)
+        | Q(licence_number__iexact=number)
+        | Q(national_id=number)
+        | by_phone
     )
     skeleton = Q(name_skeleton__contains=typed.skeleton) if typed.skeleton else Q(pk__in=[])
     similar = Q(pk__in=_fuzzy_ids(queryset, typed, whole=False, skip=exact | skeleton))

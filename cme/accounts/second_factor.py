@@ -15,8 +15,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.db import transaction
 
+from cme.digits import typed_identifier
 from workforce.models import RoleAssignment
-from workforce.names import digits_to_ascii
 
 AUTHENTICATOR = "authenticator"
 RECOVERY = "recovery codes"
@@ -66,7 +66,7 @@ def authenticator_code(*, device: TOTPDevice, at: float | None = None) -> str:
 
 def token_clean(value: str) -> str:
     """A typed code as the devices store it: ASCII digits, lower case, no spaces or dashes."""
-    return "".join(digits_to_ascii(value or "").lower().split()).replace("-", "")
+    return typed_identifier(value or "").lower().replace("-", "")
 
 
 def recovery_codes_replace(*, user) -> list[str]:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cme.accounts.claims import claimable_record, record_claim_open
 from cme.accounts.models import AccountPreferences
+from cme.digits import typed_identifier, typed_phone
 from workforce.models import Cadre, Facility, HealthWorker
-from workforce.names import digits_to_ascii
 from workforce.services import health_worker_create
 
 # A new registration with a number the registry already holds is refused without saying whose.
@@ -23,13 +23,13 @@ _PHONE = re.compile(r"^\+?[0-9]{7,15}$")
 
 
 def identifier_clean(value: str) -> str:
-    """A licence number or national ID as stored: ASCII digits, no surrounding spaces."""
-    return digits_to_ascii(value or "").strip()
+    """A licence number or national ID as stored: ASCII digits, no spaces (see cme.digits)."""
+    return typed_identifier(value or "")
 
 
 def phone_clean(value: str) -> str:
     """A phone number with ASCII digits and no spaces or dashes; raises on anything else."""
-    phone = re.sub(r"[\s\-().]", "", digits_to_ascii(value or ""))
+    phone = typed_phone(value or "")
     if phone and not _PHONE.match(phone):
         raise ValidationError(
             _("Enter a phone number of 7 to 15 digits, for example 0770 123 4567."), code="phone"

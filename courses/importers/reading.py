@@ -3,9 +3,9 @@
 import datetime
 from decimal import Decimal
 
+from cme.digits import typed_identifier, typed_number, typed_text
 from cme.spreadsheets import unneutralise
 from cme.uploads import UploadRefused
-from workforce.names import digits_to_ascii
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
@@ -15,13 +15,18 @@ SheetError = UploadRefused
 
 
 def cell_text(value) -> str:
-    """A cell's value as trimmed text, its digits in ASCII."""
+    """A cell's value as trimmed text, its digits in ASCII and without bidi marks."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     # A name written into the site's template as "'=..." (see cme.spreadsheets) reads back as typed.
-    return unneutralise(digits_to_ascii(str(value)).strip())
+    return unneutralise(typed_text(str(value)))
+
+
+def licence_text(value) -> str:
+    """A licence-number cell as the registry stores it: ASCII digits, no spaces."""
+    return typed_identifier(cell_text(value))
 
 
 def parse_date(value) -> datetime.date | None:
@@ -50,7 +55,7 @@ def parse_score(value) -> Decimal | None:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         score = Decimal(str(value))
     else:
-        text = cell_text(value).replace("٫", ".").replace(",", ".").rstrip("%").strip()
+        text = typed_number(cell_text(value), decimal=True, percent=True)
         if not text:
             return None
         score = Decimal(text)

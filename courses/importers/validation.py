@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from cme.jobs import job_progress
-from courses.importers.reading import cell_text, parse_date, parse_score
+from courses.importers.reading import cell_text, licence_text, parse_date, parse_score
 from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.models import AttendanceMark, Enrolment, Workshop
 from workforce.models import HealthWorker
@@ -113,7 +113,7 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
 
     rows = rows[header_at:]
     lookup.load_licences(
-        {cell_text(cell(values, "licence_number")) for _, values in rows[1:]} - {""}
+        {licence_text(cell(values, "licence_number")) for _, values in rows[1:]} - {""}
     )
     clean, seen, scores_seen = [], {}, {}
     for count, (number, values) in enumerate(rows[1:], 1):
@@ -202,7 +202,7 @@ def _header(rows, aliases) -> tuple[int, dict[str, int]]:
 
 
 def _row_worker(report, lookup, number, licence, name_ar, name_latin) -> HealthWorker | None:
-    licence = cell_text(licence).upper()
+    licence = licence_text(licence).upper()
     if licence:
         worker = lookup.by_licence.get(licence)
         if worker is None:

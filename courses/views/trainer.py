@@ -1,7 +1,5 @@
 """Trainers' pages: their workshops, a workshop, its sessions, roster and scores, closing it."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,12 +15,11 @@ from wagtail import hooks
 from cme.http import id_or_404
 from cme.paging import page_of
 from courses import selectors, services
-from courses.forms import OverrideForm, SessionForm, WalkInForm, WorkshopForm
+from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, JoinRequest, Workshop
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
 from workforce.duties import exclude_own
 from workforce.models import HealthWorker
-from workforce.names import digits_to_ascii
 
 # Trainers: workshops and sessions
 
@@ -234,50 +231,25 @@ def scores(request, pk):
     """The score grid: every pre- and post-test of the roster on one form, saved all or nothing."""
     workshop = workshop_or_404(request, pk)
     people = list(selectors.workshop_roster(workshop=workshop))
-    current = selectors.workshop_scores(workshop=workshop)
-    errors: dict[str, str] = {}
-    values: dict[str, str] = {}
-    for enrolment in people:
-        for kind in AssessmentScore.Kind.values:
-            name = f"{kind}_{enrolment.pk}"
-            stored = current.get(enrolment.pk, {}).get(kind)
-            values[name] = request.POST.get(name, "" if stored is None else str(stored))
+    form = ScoreGridForm(
+        request.POST if request.method == "POST" else None,
+        people=people,
+        current=selectors.workshop_scores(workshop=workshop),
+    )
     if request.method == "POST":
-        parsed = {}
-        for name, text in values.items():
-            text = digits_to_ascii(text).strip().replace("٫", ".").replace(",", ".")
-            try:
-                parsed[name] = Decimal(text) if text else None
-            except InvalidOperation:
-                errors[name] = _("Not a number.")
-                continue
-            if parsed[name] is not None and not 0 <= parsed[name] <= 100:
-                errors[name] = _("Between 0 and 100.")
-        if not errors:
+        if form.is_valid():
             with transaction.atomic():
                 for enrolment in people:
                     for kind in AssessmentScore.Kind.values:
                         services.score_set(
                             enrolment=enrolment,
                             kind=kind,
-                            score=parsed[f"{kind}_{enrolment.pk}"],
+                            score=form.cleaned_data[form.cell_name(enrolment, kind)],
                             user=request.user,
                         )
             messages.success(request, _("Scores saved."))
             return redirect("courses:workshop_detail", pk=pk)
         messages.error(request, _("Nothing was saved: correct the marked cells."))
-    rows = [
-        {
-            "enrolment": enrolment,
-            "cells": [
-                (
-                    f"{kind}_{enrolment.pk}",
-                    values[f"{kind}_{enrolment.pk}"],
-                    errors.get(f"{kind}_{enrolment.pk}"),
-                )
-                for kind in AssessmentScore.Kind.values
-            ],
-        }
-        for enrolment in people
-    ]
-    return render(request, "courses/scores.html", {"workshop": workshop, "rows": rows})
+    return render(
+        request, "courses/scores.html", {"workshop": workshop, "rows": form.rows(), "form": form}
+    )

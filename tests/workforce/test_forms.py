@@ -3,7 +3,7 @@ import pytest
 from django import forms
 
 from tests.factories.workforce import HealthWorkerFactory, cadre
-from workforce.forms import ArabicDigitsMixin, HealthWorkerForm
+from workforce.forms import HealthWorkerForm
 from workforce.models import HealthWorker
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +24,12 @@ def worker_data(facility, **overrides):
     }
 
 
-class PinForm(ArabicDigitsMixin, forms.Form):
+class PinForm(forms.Form):
     pin = forms.IntegerField()
     password = forms.CharField(widget=forms.PasswordInput)
 
 
-def test_arabic_digits_mixin_converts_digits_but_leaves_passwords_alone():
+def test_any_form_reads_typed_digits_in_numbers_but_leaves_passwords_alone():
     form = PinForm(data={"pin": "٤٢", "password": "كلمة٤٢"})
     assert form.is_valid()
     assert form.cleaned_data == {"pin": 42, "password": "كلمة٤٢"}
