@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var box = document.getElementById("import-progress");
-  if (!box) return;
+  if (!box || !box.dataset.jobUrl) return;
   var bar = box.querySelector(".progress");
   var text = box.querySelector("[data-progress-text]");
   function poll() {

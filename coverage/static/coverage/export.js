@@ -1,7 +1,7 @@
 (function () {
   "use strict";
   var box = document.getElementById("export-job");
-  if (!box || box.dataset.ready) return;
+  if (!box || box.dataset.ready || !box.dataset.statusUrl) return;
   var bar = box.querySelector(".progress");
   function poll() {
     fetch(box.dataset.statusUrl, { credentials: "same-origin" })

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from django.utils.translation import override
+from django.utils.translation import gettext, override
 
 from courses import services
-from courses.models import AttendanceMark, CoursePage, ExternalActivity, Workshop
+from courses.models import AttendanceMark, CoursePage, ExternalActivity, JoinRequest, Workshop
 from tests.e2e.conftest import wait_until
 from tests.e2e.journeys.checks import (
     LANGUAGES,
@@ -59,6 +59,16 @@ def test_health_worker_reads_a_course_checks_in_by_qr_and_finds_the_credits(
     assert phone.locator("h1").inner_text() == course.title
     assert_reads(phone)
     screenshots(phone, "course")
+
+    # See when and where its next workshop is (Erbil, in the demo) and ask to join it.
+    with override(language):
+        ask, waiting = gettext("Ask to join"), gettext("Asked to join: waiting for the trainer")
+    phone.locator("#workshops").get_by_role("button", name=ask).first.click()
+    phone.wait_for_load_state()
+    assert waiting in phone.locator("#workshops").inner_text()
+    assert JoinRequest.objects.filter(health_worker=worker, status="pending").count() == 1
+    assert_reads(phone)
+    screenshots(phone, "asked-to-join")
     phone.locator(".module-list a").first.click()
     phone.wait_for_load_state()
     assert phone.locator("h1").count() == 1
