@@ -23,6 +23,10 @@ FONT_FILES = {
 # second instance of each face, so the subsets of the first instance, which carries the text
 # every document shares (titles, labels), come out identical and are built once per process.
 VARIABLE_SUFFIX = "~v"
+# The invisible text of the reading layer (cme/pdf/reading.py) has a face instance of its own,
+# its codes given in one fixed order at the start of every document, so its subset is the same in
+# every document and built once; on a shared face, a per-document line's letters changed it.
+READING = "CMEReading"
 _SUBSET_CACHE_SIZE = 64
 
 
@@ -164,7 +168,23 @@ def register_fonts() -> None:
                 ascii_readable=latin,
                 cache_subsets=latin or not variable,
             )
-            pdfmetrics.registerFont(font)
+            # A Latin subset holds all of ASCII whatever is drawn, so Latin text that differs per
+            # document leaves it alone: the Latin per-document name stays the shared instance
+            # (ReportLab's own mapping of a face name), sparing every PDF a second Latin program.
+            _register(font, face_suffix=b"-Var" if variable and not latin else b"")
+    if READING not in registered:
+        font = TextFont(
+            READING, str(FONT_DIR / FONT_FILES[ARABIC]), ascii_readable=False, cache_subsets=True
+        )
+        _register(font, face_suffix=b"-Read")
+
+
+def _register(font: TextFont, *, face_suffix: bytes) -> None:
+    # ReportLab registers one font object per face name and hands it out for every later name
+    # with the same face: a second instance of a face must carry a face name of its own, or it
+    # is the first instance again and its per-document text reshapes the shared subsets.
+    font.face.name += face_suffix
+    pdfmetrics.registerFont(font)
 
 
 def font_pair(*, bold: bool = False, variable: bool = False) -> tuple[str, str]:

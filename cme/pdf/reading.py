@@ -101,8 +101,53 @@ def _codes(font_name: str, text: str) -> str:
     from cme.pdf.text import _glyphs
 
     glyphs = _glyphs(font_name)
-    # Glyph 0 draws nothing (and mode 3 draws nothing anyway); the ToUnicode map gives its text.
-    return "".join(chr(glyphs.code_for(0, char, _WIDTH)) for char in text)
+    # Mode 3 draws nothing; the space's glyph has no outline, so the font program stays small
+    # however many characters it stands for. The ToUnicode map gives each code its text.
+    blank = glyphs.face.charToGlyph[ord(" ")]
+    return "".join(chr(glyphs.code_for(blank, char, _WIDTH)) for char in text)
+
+
+# The characters a reading layer writes, given codes in this order at the start of each document
+# (see `READING` in cme/pdf/fonts.py): ASCII, the Arabic and Sorani letters, marks, digits and
+# punctuation, and the direction marks. A character outside it still works; it is only added
+# after them, making that document's subset its own.
+_ALPHABET = "".join(
+    [chr(code) for code in range(0x20, 0x7F)]
+    + [chr(code) for code in range(0x0621, 0x063B)]
+    + [chr(code) for code in range(0x0640, 0x0653)]
+    + [chr(code) for code in range(0x0660, 0x066E)]
+    + list("\u060c\u061b\u061f\u0670\u0679\u067e\u0686\u0688\u0691\u0695\u0698\u06a4")
+    + list("\u06a9\u06af\u06b5\u06ba\u06be\u06c1\u06c6\u06cc\u06ce\u06d2\u06d5")
+    + [chr(code) for code in range(0x06F0, 0x06FA)]
+    + [LRM, "\u200f", "\u061c", "\u00a0"]
+)
+
+
+_PREPARED: dict[str, tuple[list[list[int]], dict[int, int], int]] = {}
+
+
+def _document_prepared(font, font_name: str, doc) -> None:
+    """Give the alphabet its codes, in one order, at the font's first use in `doc`.
+
+    The first document assigns them through ReportLab; the next ones get a copy of that state.
+    """
+    if doc in font.state:
+        return
+    prepared = _PREPARED.get(font_name)
+    if prepared is None:
+        font.splitString(_codes(font_name, _ALPHABET), doc)
+        state = font.state[doc]
+        _PREPARED[font_name] = (
+            [list(subset) for subset in state.subsets],
+            dict(state.assignments),
+            state.nextCode,
+        )
+        return
+    subsets, assignments, next_code = prepared
+    state = font._assignState(doc)
+    state.subsets = [list(subset) for subset in subsets]
+    state.assignments = dict(assignments)
+    state.nextCode = next_code
 
 
 def invisible_text(doc, font_name: str, text: str, *, x: float, y: float, width: float, size):
@@ -111,6 +156,7 @@ def invisible_text(doc, font_name: str, text: str, *, x: float, y: float, width:
     if not string:
         return ""
     font = pdfmetrics.getFont(font_name)
+    _document_prepared(font, font_name, doc)
     natural = len(string) * _WIDTH * size / 1000
     scale = 100 * width / natural if width > 0 else 100
     code = [f"BT 3 Tr {scale:.2f} Tz 1 0 0 1 {x:.2f} {y:.2f} Tm"]

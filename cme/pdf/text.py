@@ -17,7 +17,7 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf.fonts import VARIABLE_SUFFIX, font_pair, register_fonts
+from cme.pdf.fonts import READING, font_pair, register_fonts
 from cme.pdf.marks import settled_rises
 from cme.pdf.reading import invisible_text, needs_reading_layer
 
@@ -29,7 +29,6 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _PRIVATE_START = 0xE000
-_READING_FONTS = {variable: font_pair(variable=variable)[1] for variable in (False, True)}
 # Kerning within this many 1/1000 em leaves no gap or overlap that text extraction would read
 # as a space or a joined word.
 _KERN_TOLERANCE = 100
@@ -433,11 +432,8 @@ def draw_shaped(
             code.append("0 Ts")
     code.append("ET")
     if reading:
-        # Text that differs per document goes to the per-document font, as its glyphs do.
-        variable = any(run.font_name.endswith(VARIABLE_SUFFIX) for run in line.runs)
-        font_name = _READING_FONTS[variable]
         code.append("EMC")
-        code.append(invisible_text(doc, font_name, line.text, x=x, y=y, width=width, size=size))
+        code.append(invisible_text(doc, READING, line.text, x=x, y=y, width=width, size=size))
     canvas._code.append("\n".join(code))
     return width
 
