@@ -240,9 +240,13 @@ class InMemoryWorker:
 
 
 @pytest.fixture
-def worker_path():
+def worker_path(monkeypatch):
     """Queued tasks wait on an in-memory broker (not eagerly) until `worker_path.run()`."""
     from cme.celery import app
+
+    # Celery reads the broker from these variables before its settings (CI sets them for Redis).
+    for name in ("CELERY_BROKER_URL", "CELERY_BROKER_READ_URL", "CELERY_BROKER_WRITE_URL"):
+        monkeypatch.delenv(name, raising=False)
 
     conf = app.conf
     names = ("task_always_eager", "broker_url", "broker_write_url", "broker_read_url")
