@@ -83,7 +83,7 @@ def rendered_forms(client, people) -> dict:
     workshop = people["trainer"].workshops_trained.get()
     paths = [
         path
-        for value in dict.fromkeys(("1", str(workshop.pk)))
+        for value in dict.fromkeys((str(workshop.pk), "1"))
         for route in walk.routes()
         if (path := route.fill(value)) and _followed(path)
     ]
