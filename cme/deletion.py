@@ -60,7 +60,7 @@ class RecordsInUseMiddleware:
             capfirst(
                 _(
                     "This cannot be deleted because other records still use it (%(records)s). "
-                    "Nothing was deleted: remove or move those records first, or archive it."
+                    "Nothing was deleted: remove or move those records first."
                 )
                 % {"records": _what_uses(exception)}
             ),
