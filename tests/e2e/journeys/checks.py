@@ -16,9 +16,18 @@ LANGUAGES = ["en", "ar", "ckb"]
 DIRECTION = {"en": "ltr", "ar": "rtl", "ckb": "rtl"}
 
 # Every <img> on the page that the browser failed to draw (an SVG without its namespace, a 404).
-BROKEN_IMAGES = """() => Array.from(document.images)
-  .filter((img) => img.checkVisibility() && !(img.complete && img.naturalWidth > 0))
-  .map((img) => img.currentSrc || img.src)"""
+# Lazy images further down are fetched first, as they would be when a person scrolls to them:
+# the page's "load" event does not wait for them.
+BROKEN_IMAGES = """async () => {
+  const shown = Array.from(document.images).filter((img) => img.checkVisibility());
+  await Promise.all(shown.map((img) => {
+    img.loading = "eager";
+    return img.decode().catch(() => null);
+  }));
+  return shown
+    .filter((img) => !(img.complete && img.naturalWidth > 0))
+    .map((img) => img.currentSrc || img.src);
+}"""
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -63,7 +72,8 @@ def _unused_code(username: str) -> str:
 def images_drawn(page) -> None:
     """Wait for the page's images, then assert each one was drawn."""
     page.wait_for_load_state("load")
-    assert page.evaluate(BROKEN_IMAGES) == [], page.url
+    broken = page.evaluate(BROKEN_IMAGES)
+    assert broken == [], f"{page.url} does not draw {broken}"
 
 
 def assert_reads(page, *, size: str = "phone") -> None:
