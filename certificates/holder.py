@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html_join
 
-from cme.script_language import arabic_script_language, text_direction
+from core.script_language import arabic_script_language, text_direction
 
 LATIN_NAME_LANGUAGE = "en"
 

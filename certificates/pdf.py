@@ -15,8 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.qr import qr_runs
-from cme.pdf import draw_shaped, join_shaped, register_fonts, shape_line
-from cme.pdf.layout import LineStack
+from core.pdf import draw_shaped, join_shaped, register_fonts, shape_line
+from core.pdf.layout import LineStack
 
 # Streams are Flate only: ASCII85 on top makes them a quarter bigger and costs time per PDF.
 rl_config.useA85 = 0

@@ -5,7 +5,7 @@ from celery import shared_task
 from django.urls import reverse
 
 from certificates import services
-from cme.jobs import job_progress
+from core.jobs import job_progress
 
 
 @shared_task(text_for="recipient")  # the PDF speaks its template's languages

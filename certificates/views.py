@@ -24,7 +24,7 @@ from certificates.selectors import (
     workshop_certificates_to_issue,
 )
 from certificates.tasks import workshop_certificates_issue_task
-from cme.http import client_address, rate_limit_hit, rate_limit_retry_after
+from core.http import client_address, rate_limit_hit, rate_limit_retry_after
 from courses.models import Workshop
 from workforce.reads import Kind, personal_record_read
 

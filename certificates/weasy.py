@@ -5,7 +5,7 @@ from django.utils import translation
 
 from certificates.pdf import CertificateFacts, CertificateLook, _labels
 from certificates.qr import qr_matrix
-from cme.pdf.fonts import FONT_DIR
+from core.pdf.fonts import FONT_DIR
 
 
 def _qr_svg(text: str) -> str:

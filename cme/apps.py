@@ -2,47 +2,7 @@ from django.apps import AppConfig
 
 
 class CmeConfig(AppConfig):
+    """The top of the project: settings, root URLs, the Celery app. No models, no logic."""
+
     name = "cme"
     verbose_name = "CME Tracker"
-
-    def ready(self):
-        from PIL import Image
-
-        from django.conf import settings
-
-        from cme import digit_fields
-        from cme.spreadsheets import wagtail_exports_protect
-
-        digit_fields.install()
-        wagtail_exports_protect()
-        _wagtail_choosers_answer_404()
-
-        # Pillow refuses to open an image of more than twice this many pixels (and warns above).
-        Image.MAX_IMAGE_PIXELS = settings.CME_IMAGE_MAX_PIXELS
-
-
-def _wagtail_choosers_answer_404() -> None:
-    """A chooser's `chosen/<pk>/` with a pk that is no id answers 404, as an unknown id does.
-
-    Wagtail's generic ChosenView passes the URL's text to `objects.get(pk=...)`, which raises
-    ValueError (a 500) for "abc" on an integer key; every chooser (images, documents, snippets,
-    the scoped facility chooser) answers through the one `get` replaced here.
-    """
-    from django.contrib.admin.utils import unquote
-    from django.core.exceptions import ObjectDoesNotExist, ValidationError
-    from django.http import Http404
-
-    from wagtail.admin.views.generic.chooser import ChosenViewMixin
-
-    if getattr(ChosenViewMixin, "malformed_pk_is_404", False):
-        return
-
-    def get(self, request, pk):
-        try:
-            item = self.get_object(unquote(str(pk)))
-        except (ObjectDoesNotExist, ValueError, TypeError, OverflowError, ValidationError) as e:
-            raise Http404 from e
-        return self.get_chosen_response(item)
-
-    ChosenViewMixin.get = get
-    ChosenViewMixin.malformed_pk_is_404 = True

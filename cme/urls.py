@@ -38,14 +38,14 @@ urlpatterns += i18n_patterns(
     path("V/", include("certificates.scan_urls")),
     path("coverage/", include("coverage.urls")),
     # Under the page's prefix, so a job's messages are in the language of the page polling it.
-    path("jobs/", include("cme.jobs_urls")),
+    path("jobs/", include("core.jobs_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
 if settings.DEBUG:
     # MEDIA_ROOT is the public storage only (images); handouts and every personal file live in
-    # PRIVATE_MEDIA_ROOT, which no URL maps (see cme/storage.py).
+    # PRIVATE_MEDIA_ROOT, which no URL maps (see core/storage.py).
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

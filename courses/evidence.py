@@ -5,7 +5,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cme.uploads import UploadRefused, image_check
+from core.uploads import UploadRefused, image_check
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 SIGNATURES = {

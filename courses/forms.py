@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from cme.digit_fields import PERCENT
-from cme.uploads import UploadRefused, sheet_check
+from core.digit_fields import PERCENT
+from core.uploads import UploadRefused, sheet_check
 from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import AssessmentScore, CoursePage, ExternalActivity, Session, Workshop
@@ -83,7 +83,7 @@ class WalkInForm(forms.ModelForm):
         self.user = user
         self.duplicates = HealthWorker.objects.none()
 
-    # Digits, spaces and bidi marks are already read as typed (cme.digit_fields); a blank number
+    # Digits, spaces and bidi marks are already read as typed (core.digit_fields); a blank number
     # is stored as none, since numbers are unique.
     def clean_licence_number(self):
         return self.cleaned_data["licence_number"] or None

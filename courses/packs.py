@@ -26,7 +26,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from cme.jobs import job_progress
+from core.jobs import job_progress
 from courses.catalogue import course_for_reader, course_modules_for_reader, reader_language
 from courses.models import CoursePage, ModulePage
 

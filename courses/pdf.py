@@ -1,6 +1,6 @@
 """Printable PDFs of the tracking side: a session's sign-in sheet and a health worker's transcript.
 
-Both are pure renderers (facts in, PDF bytes out) drawn with the shared shaping of `cme.pdf`, so
+Both are pure renderers (facts in, PDF bytes out) drawn with the shared shaping of `core.pdf`, so
 Arabic and Kurdish names are joined, right-to-left and extract as typed.
 """
 
@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cme.pdf import LineStack, draw_shaped, register_fonts, shape_line, text_width
+from core.pdf import LineStack, draw_shaped, register_fonts, shape_line, text_width
 
 
 def _wrap(text: str, *, width: float, size: float, bold: bool = False) -> list[str]:

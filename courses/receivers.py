@@ -15,7 +15,7 @@ def governorate_saved(sender, instance, created, raw=False, **kwargs):
 def media_in_use_refuse_delete(sender, instance, **kwargs):
     """A document or image that a live page uses is not deleted (every delete view and action).
 
-    The refusal is a `ProtectedError` naming the pages, which `cme.deletion`'s middleware turns
+    The refusal is a `ProtectedError` naming the pages, which `core.deletion`'s middleware turns
     into a message: unpublish or edit the pages first, so no live course loses a handout.
     """
     from django.db.models import ProtectedError

@@ -1,6 +1,6 @@
 """CSV and XLSX exports of every coverage view, streamed so that memory stays flat.
 
-The rows are written by the site's one formula-safe writer (`cme.spreadsheets`): a cell that a
+The rows are written by the site's one formula-safe writer (`core.spreadsheets`): a cell that a
 spreadsheet could read as a formula is prefixed with an apostrophe. Headers are in the reader's
 language.
 """

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cme.digits import typed_text
+from core.digits import typed_text
 from coverage.selectors import LEVELS, CoverageQuery, course_rows
 from workforce.models import Cadre
 

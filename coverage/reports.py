@@ -2,7 +2,7 @@
 
 The report covers the twelve months up to the end of the previous month, at the top level of the
 auditor's scope (governorates; a narrower scope sees only its own part of them), for the ten courses
-with the most workers trained there. Arabic and Kurdish text goes through `cme.pdf`.
+with the most workers trained there. Arabic and Kurdish text goes through `core.pdf`.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cme.pdf import draw_text, register_fonts
+from core.pdf import draw_text, register_fonts
 from coverage import charts, selectors
 from coverage.models import ReportSubscription
 from coverage.selectors import CoverageQuery

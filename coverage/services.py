@@ -163,8 +163,8 @@ def coverage_export_build(*, export) -> dict:
     from django.urls import reverse
     from django.utils import timezone, translation
 
-    from cme import spreadsheets
-    from cme.jobs import job_progress
+    from core import spreadsheets
+    from core.jobs import job_progress
     from coverage import exports
     from coverage.forms import CoverageFilterForm
 

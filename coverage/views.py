@@ -8,7 +8,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cme import spreadsheets
+from core import spreadsheets
 from coverage import charts, exports, selectors, services
 from coverage.forms import CoverageFilterForm
 from coverage.models import CoverageExport, ReportSubscription

@@ -58,7 +58,7 @@ def _isolated_media(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "private": {
-            "BACKEND": "cme.storage.PrivateStorage",
+            "BACKEND": "core.storage.PrivateStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }

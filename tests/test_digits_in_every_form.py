@@ -26,7 +26,7 @@ from django.utils.datastructures import MultiValueDict
 
 from wagtail.models import Page
 
-from cme.digits import ARABIC_INDIC, EXTENDED_ARABIC_INDIC
+from core.digits import ARABIC_INDIC, EXTENDED_ARABIC_INDIC
 from tests import test_no_500_from_bad_input as no_500
 from tests import walk
 

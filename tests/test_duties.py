@@ -166,6 +166,9 @@ def _views(resolver=None):
             yield getattr(pattern.callback, "view_class", pattern.callback)
 
 
+PROJECT_APPS = {"courses", "certificates", "workforce", "accounts", "core", "cme"}
+
+
 def _calls_decision_service(view) -> set[str]:
     try:
         source = inspect.getsource(inspect.unwrap(view))
@@ -173,7 +176,7 @@ def _calls_decision_service(view) -> set[str]:
         return set()
     if isinstance(view, type):  # a class-based view: its own code and its mixins'
         for base in view.__mro__[1:]:
-            if base.__module__.split(".")[0] in {"courses", "certificates", "workforce", "cme"}:
+            if base.__module__.split(".")[0] in PROJECT_APPS:
                 source += inspect.getsource(base)
     return {name for name in DECISION_SERVICES if re.search(rf"\b{name}\(", source)}
 

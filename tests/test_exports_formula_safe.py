@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from cme.spreadsheets import DANGEROUS
+from core.spreadsheets import DANGEROUS
 from tests import walk
 from tests.factories.courses import EnrolmentFactory, WorkshopFactory, course_page
 from tests.factories.workforce import FacilityFactory, HealthWorkerFactory, directorate

@@ -20,7 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from certificates import services as certificate_services
-from cme.headers import is_file_response
+from core.headers import is_file_response
 from courses.models import AttendanceImport, Session, WalkInRequest
 from coverage import exports
 from coverage.models import CoverageExport

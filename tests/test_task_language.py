@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from cme.celery import app
-from cme.task_language import TEXT_FOR, LanguageTask
+from core.task_language import TEXT_FOR, LanguageTask
 
 pytestmark = [
     pytest.mark.django_db,

@@ -1,7 +1,7 @@
 """Forms of the workforce registry.
 
 Digits typed in Arabic-Indic or Extended Arabic-Indic (phone, licence, national ID) are read by
-every form field through `cme.digit_fields`; these forms need nothing of their own for them.
+every form field through `core.digit_fields`; these forms need nothing of their own for them.
 
 `HealthWorkerForm`: adding or editing a registry record for a user (`for_user=`); it offers only
 facilities in the user's scope and, when the person looks like someone already registered, lists

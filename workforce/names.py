@@ -9,8 +9,8 @@ Arabic-Indic digits, and Latin case and spacing.
 import re
 import unicodedata
 
-from cme.digits import DIGITS as _DIGITS
-from cme.digits import digits_ascii as digits_to_ascii  # noqa: F401 (its callers import it here)
+from core.digits import DIGITS as _DIGITS
+from core.digits import digits_ascii as digits_to_ascii  # noqa: F401 (its callers import it here)
 
 _LETTERS = {
     "أ": "ا",

@@ -2,7 +2,7 @@
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from cme.digits import typed_identifier, typed_phone
+from core.digits import typed_identifier, typed_phone
 from workforce.matching import Rank, Typed, fuzzy_pieces, name_rank
 from workforce.models import Facility, HealthWorker
 from workforce.names import name_normalise

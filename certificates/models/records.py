@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cme.storage import private_storage
+from core.storage import private_storage
 from workforce.scope import ScopedQuerySet
 
 

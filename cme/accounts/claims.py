@@ -20,8 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cme.accounts.models import RecordClaim
-from cme.http import rate_limit_hit
-from cme.sms import sms_send
+from core.http import rate_limit_hit
+from core.sms import sms_send
 from workforce.matching import Typed, name_rank
 from workforce.models import HealthWorker
 

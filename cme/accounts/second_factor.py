@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.db import transaction
 
-from cme.digits import typed_identifier
+from core.digits import typed_identifier
 from workforce.models import RoleAssignment
 
 AUTHENTICATOR = "authenticator"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cme.accounts.claims import claimable_record, record_claim_open
 from cme.accounts.models import AccountPreferences
-from cme.digits import typed_identifier, typed_phone
+from core.digits import typed_identifier, typed_phone
 from workforce.models import Cadre, Facility, HealthWorker
 from workforce.services import health_worker_create
 
@@ -23,7 +23,7 @@ _PHONE = re.compile(r"^\+?[0-9]{7,15}$")
 
 
 def identifier_clean(value: str) -> str:
-    """A licence number or national ID as stored: ASCII digits, no spaces (see cme.digits)."""
+    """A licence number or national ID as stored: ASCII digits, no spaces (see core.digits)."""
     return typed_identifier(value or "")
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from cme.accounts import claims, second_factor, selectors, services
 from cme.accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
 from cme.accounts.forms import ClaimCodeForm, ProfileForm, RegistrationForm, RegistryStatus
-from cme.http import client_address, rate_limit_hit, rate_limit_reached
+from core.http import client_address, rate_limit_hit, rate_limit_reached
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Failed attempts to claim a registry record allowed from one address per hour: enough for typing

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cme",
+    "core",
     "workforce",
     "courses",
     "certificates",
@@ -66,8 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cme.headers.ContentSecurityPolicyMiddleware",
-    "cme.headers.PrivateFilesNoStoreMiddleware",
+    "core.headers.ContentSecurityPolicyMiddleware",
+    "core.headers.PrivateFilesNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cme.middleware.RememberedLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cme.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "cme.deletion.RecordsInUseMiddleware",
+    "core.deletion.RecordsInUseMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cme.accounts.middleware.SessionLifetimeMiddleware",
     "cme.accounts.middleware.SecondFactorMiddleware",
@@ -161,7 +162,7 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 
 # Reverse proxies in front of the site that append to X-Forwarded-For (nginx: 1); 0 ignores it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "cme.http.client_ip_or_none"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip_or_none"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 # A username from one address: a hospital behind one NAT address is not locked out as a whole
@@ -221,14 +222,14 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 # "default" routes by name: handouts and admin uploads in progress to "private", the rest (images
 # and their renditions: published content) to "public", which a web server may serve at MEDIA_URL.
 STORAGES = {
-    "default": {"BACKEND": "cme.storage.MediaStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "public": {
         "BACKEND": os.environ.get(
             "DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
         )
     },
     "private": {
-        "BACKEND": "cme.storage.PrivateStorage",
+        "BACKEND": "core.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -242,8 +243,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-# Text messages (cme/sms.py): a class with send(to=, body=); the console backend prints them.
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "cme.sms.ConsoleBackend")
+# Text messages (core/sms.py): a class with send(to=, body=); the console backend prints them.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
 # Claiming a registry record: how long the one-time code lives and how many wrong tries it takes.
 RECORD_CLAIM_CODE_MINUTES = int(os.environ.get("RECORD_CLAIM_CODE_MINUTES", "30"))
 RECORD_CLAIM_CODE_ATTEMPTS = int(os.environ.get("RECORD_CLAIM_CODE_ATTEMPTS", "5"))
@@ -311,7 +312,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [_SELF],
     }
 }
-# Wagtail's admin writes inline scripts and styles of its own (see cme/headers.py).
+# Wagtail's admin writes inline scripts and styles of its own (see core/headers.py).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
@@ -329,7 +330,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Uploads: every file a person sends is read through cme/uploads.py within these bounds, so that no
+# Uploads: every file a person sends is read through core/uploads.py within these bounds, so that no
 # upload makes a process grow past 300 MB or work past 10 s (docs/security.md, section 5).
 CME_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # one uploaded sheet or document
 CME_REQUEST_MAX_BYTES = CME_UPLOAD_MAX_BYTES + 1024 * 1024  # a whole request body, with its form

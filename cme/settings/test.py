@@ -7,7 +7,7 @@ SECRET_KEY = "test-only-not-secret-" + "x" * 40  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SMS_BACKEND = "cme.sms.LocmemBackend"
+SMS_BACKEND = "core.sms.LocmemBackend"
 # Tests run tasks in-process unless a real worker is under test (the `services` tests).
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 MEDIA_ROOT = VAR_DIR / "test-media"
@@ -19,7 +19,7 @@ STORAGES = {  # noqa: F405
         "OPTIONS": {"location": MEDIA_ROOT},
     },
     "private": {
-        "BACKEND": "cme.storage.PrivateStorage",
+        "BACKEND": "core.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }

@@ -4,12 +4,12 @@ An import is all or nothing: every row is checked first, and if any row is wrong
 and every bad row is listed with its row number, column and reason. Importing the same sheet again
 changes nothing (marks and scores already as the sheet says are left alone). Sheets come as XLSX or
 text (UTF-8 with or without BOM, UTF-16 with BOM, Arabic Windows-1256; comma, semicolon or tab
-separated: see cme.sheet_text); an import that would enrol more people than the workshop holds
+separated: see core.sheet_text); an import that would enrol more people than the workshop holds
 waits for the trainer's explicit choice; dates may be Excel date cells, Excel
 serial numbers or day-first text; digits may be Arabic-Indic.
 """
 
-from cme.uploads import sheet_rows
+from core.uploads import sheet_rows
 from courses.importers.reading import EXCEL_EPOCH, SheetError, parse_date, parse_score
 from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport, import_errors_shown
 from courses.importers.template import attendance_template

@@ -1,11 +1,11 @@
-"""The text, dates and scores in the cells of a sheet read by `cme.uploads.sheet_rows`."""
+"""The text, dates and scores in the cells of a sheet read by `core.uploads.sheet_rows`."""
 
 import datetime
 from decimal import Decimal
 
-from cme.digits import typed_identifier, typed_number, typed_text
-from cme.spreadsheets import unneutralise
-from cme.uploads import UploadRefused
+from core.digits import typed_identifier, typed_number, typed_text
+from core.spreadsheets import unneutralise
+from core.uploads import UploadRefused
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
@@ -20,7 +20,7 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    # A name written into the site's template as "'=..." (see cme.spreadsheets) reads back as typed.
+    # A name written into the site's template as "'=..." (core.spreadsheets) reads back as typed.
     return unneutralise(typed_text(str(value)))
 
 

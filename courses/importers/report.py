@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from cme.task_language import stored_text_shown
+from core.task_language import stored_text_shown
 
 COLUMNS = {
     "licence_number": gettext_lazy("Licence number"),

@@ -4,7 +4,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from cme.spreadsheets import neutralise
+from core.spreadsheets import neutralise
 from courses.importers.report import COLUMNS
 from courses.models import AssessmentScore, Enrolment, Workshop
 
@@ -66,7 +66,7 @@ def attendance_template(*, workshop: Workshop, session=None) -> bytes:
                 ]
             )
             for cell in sheet[sheet.max_row][:3]:
-                cell.data_type = "s"  # text as typed, never a formula (cme.spreadsheets)
+                cell.data_type = "s"  # text as typed, never a formula (core.spreadsheets)
             sheet.cell(row=sheet.max_row, column=4).number_format = "yyyy-mm-dd"
             if not first:
                 for column in SCORE_COLUMNS:

@@ -5,7 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from cme.uploads import sheet_rows
+from core.uploads import sheet_rows
 from courses.importers.reading import SheetError
 from courses.importers.report import ImportReport
 from courses.importers.validation import import_validate

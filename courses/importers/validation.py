@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from cme.jobs import job_progress
+from core.jobs import job_progress
 from courses.importers.reading import cell_text, licence_text, parse_date, parse_score
 from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.models import AttendanceMark, Enrolment, Workshop

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from cme.jobs import job_progress
+from core.jobs import job_progress
 from courses.importers.report import PROGRESS_EVERY, ImportReport
 from courses.models import AssessmentScore, AttendanceMark, Enrolment, RecordChange, Workshop
 from courses.models.workshops import RecordMethod

@@ -18,7 +18,7 @@ def _names(storage, folder):
 
 
 def move_to_private(apps, schema_editor):
-    """Handouts uploaded before cme.storage.MediaStorage sat under MEDIA_ROOT: move them out."""
+    """Handouts uploaded before core.storage.MediaStorage sat under MEDIA_ROOT: move them out."""
     public, private = storages["public"], storages["private"]
     for folder in PRIVATE_FOLDERS:
         for name in list(_names(public, folder)):

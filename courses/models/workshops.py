@@ -8,7 +8,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cme.storage import private_storage
+from core.storage import private_storage
 from workforce.scope import ScopedQuerySet
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]

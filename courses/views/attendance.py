@@ -14,8 +14,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cme.http import id_or_404
-from cme.paging import page_of
+from core.http import id_or_404
+from core.paging import page_of
 from courses import checkin, importers, selectors, services
 from courses.forms import BeyondCapacityForm, ImportForm
 from courses.models import (

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail import hooks
 
-from cme.http import id_or_404
-from cme.paging import page_of
+from core.http import id_or_404
+from core.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import AssessmentScore, Completion, Enrolment, JoinRequest, Workshop

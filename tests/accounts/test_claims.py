@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from cme import sms
 from cme.accounts.models import RecordClaim
+from core import sms
 from tests.factories.workforce import UserFactory, directorate, staff_user
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import io
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf import draw_text, text_width
+from core.pdf import draw_text, text_width
 from tests.certificates.pdftools import pdf_text
 
 

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from django.urls import reverse
 
-from cme.spreadsheets import neutralise
+from core.spreadsheets import neutralise
 from coverage.models import CoverageExport
 from tests.factories.workforce import FacilityFactory, directorate
 

@@ -1,7 +1,7 @@
 """Phones, licence numbers and national IDs stored before every form read typed digits: in ASCII.
 
 Walk-ins kept a phone as typed (`٠٧٧٠ ١٢٣ ٤٥٦٧`), which no search found. The rules are those of
-`cme.digits` (copied here: a migration keeps the rules of its day). A licence or ID whose ASCII
+`core.digits` (copied here: a migration keeps the rules of its day). A licence or ID whose ASCII
 form another record already holds is left as it is: that is one person twice, for people to merge.
 """
 

@@ -1,6 +1,6 @@
 """Read each hostile upload in a child process and print its peak memory and time.
 
-`manage.py measure_upload_bounds` reads them as the site does (cme.uploads); with `--baseline` it
+`manage.py measure_upload_bounds` reads them as the site does (core.uploads); with `--baseline` it
 also reads each the way the site did before the bound (the libraries directly, under a 3 GB cap),
 side by side, for docs/benchmarks.md.
 """
@@ -10,7 +10,7 @@ import tempfile
 
 from django.core.management.base import BaseCommand
 
-from cme.upload_samples import SAMPLES, measure
+from core.upload_samples import SAMPLES, measure
 
 
 class Command(BaseCommand):

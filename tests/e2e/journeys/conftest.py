@@ -174,7 +174,7 @@ def _media_at(folder):
                 "OPTIONS": {"location": folder / "public"},
             },
             "private": {
-                "BACKEND": "cme.storage.PrivateStorage",
+                "BACKEND": "core.storage.PrivateStorage",
                 "OPTIONS": {"location": folder / "private", "base_url": None},
             },
         },

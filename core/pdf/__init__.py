@@ -1,8 +1,8 @@
 """Shared PDF building blocks: bundled fonts and mixed-direction text with extractable Unicode."""
 
-from cme.pdf.fonts import ARABIC, ARABIC_BOLD, LATIN, LATIN_BOLD, register_fonts
-from cme.pdf.layout import LineStack
-from cme.pdf.text import (
+from core.pdf.fonts import ARABIC, ARABIC_BOLD, LATIN, LATIN_BOLD, register_fonts
+from core.pdf.layout import LineStack
+from core.pdf.text import (
     ShapedLine,
     draw_shaped,
     draw_text,

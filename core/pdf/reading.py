@@ -98,7 +98,7 @@ def extraction_string(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _codes(font_name: str, text: str) -> str:
-    from cme.pdf.text import _glyphs
+    from core.pdf.text import _glyphs
 
     glyphs = _glyphs(font_name)
     # Mode 3 draws nothing; the space's glyph has no outline, so the font program stays small
@@ -108,7 +108,7 @@ def _codes(font_name: str, text: str) -> str:
 
 
 # The characters a reading layer writes, given codes in this order at the start of each document
-# (see `READING` in cme/pdf/fonts.py): ASCII, the Arabic and Sorani letters, marks, digits and
+# (see `READING` in core/pdf/fonts.py): ASCII, the Arabic and Sorani letters, marks, digits and
 # punctuation, and the direction marks. A character outside it still works; it is only added
 # after them, making that document's subset its own.
 _ALPHABET = "".join(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cme.jobs import job_status
+from core.jobs import job_status
 
 app_name = "jobs"
 urlpatterns = [path("<str:task_id>/", job_status, name="status")]

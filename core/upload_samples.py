@@ -134,7 +134,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cme.settings.test")
 import django
 django.setup()
 from django.utils import translation
-from cme import uploads
+from core import uploads
 path, name, reader = sys.argv[1:4]
 translation.activate("en")
 cap = 3 * 2**30  # the unbounded readers must not take the machine with them
@@ -178,7 +178,7 @@ print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_mb": peak}))
 def measure(path: str, name: str, reader: str = "bounded", timeout: int = 120) -> dict:
     """Read the file in a child process: its outcome, seconds and peak resident memory (MB).
 
-    `reader` is "bounded" (cme.uploads, as the site reads) or "baseline" (the libraries read
+    `reader` is "bounded" (core.uploads, as the site reads) or "baseline" (the libraries read
     directly, as before the bound).
     """
     completed = subprocess.run(  # noqa: S603 - our own interpreter, our own code

@@ -1,4 +1,4 @@
-"""Properties of the one digit normalisation (`cme.digits`), over generated numbers and marks."""
+"""Properties of the one digit normalisation (`core.digits`), over generated numbers and marks."""
 
 import datetime
 from decimal import Decimal
@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cme.digits import (
+from core.digits import (
     ARABIC_INDIC,
     BIDI_MARKS,
     EXTENDED_ARABIC_INDIC,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from django.utils import translation
 
-from cme.uploads import UploadRefused, sheet_rows
+from core.uploads import UploadRefused, sheet_rows
 from workforce.namebank import person_name
 
 HEADER = ["Licence number", "Name (Arabic)", "Session date", "Attendance"]

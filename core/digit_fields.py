@@ -1,6 +1,6 @@
 """Every form field that takes a number, date, time, phone or licence reads digits as typed.
 
-`install()` runs once from `CmeConfig.ready()`, so a form gets the rules of `cme.digits` without
+`install()` runs once from `CoreConfig.ready()`, so a form gets the rules of `core.digits` without
 asking: the site's forms, Wagtail's page, snippet and viewset forms and StreamField blocks,
 django-filter's filters and Django's admin alike.
 
@@ -18,7 +18,7 @@ import re
 
 from django import forms
 
-from cme.digits import typed_identifier, typed_number, typed_phone, typed_text
+from core.digits import typed_identifier, typed_number, typed_phone, typed_text
 
 PHONE, IDENTIFIER, PERCENT = "phone", "identifier", "percent"
 NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)

@@ -1,6 +1,6 @@
 """Lines set down a page with room for what reaches past their letters (marks, descenders)."""
 
-from cme.pdf.text import ShapedLine
+from core.pdf.text import ShapedLine
 
 
 class LineStack:

@@ -2,7 +2,7 @@
 
 The site has no SMS gateway yet. A gateway is a class with `send(*, to: str, body: str)`; name its
 dotted path in SMS_BACKEND. Development prints messages (ConsoleBackend); tests keep them in
-`cme.sms.outbox` (LocmemBackend).
+`core.sms.outbox` (LocmemBackend).
 """
 
 import logging
@@ -23,7 +23,7 @@ class ConsoleBackend:
 
 
 class LocmemBackend:
-    """Keeps each message in `cme.sms.outbox` for tests."""
+    """Keeps each message in `core.sms.outbox` for tests."""
 
     def send(self, *, to: str, body: str) -> None:
         outbox.append({"to": to, "body": body})

@@ -13,7 +13,7 @@ from celery.result import AsyncResult
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 
-from cme.task_language import stored_text_shown
+from core.task_language import stored_text_shown
 
 
 def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) -> None:

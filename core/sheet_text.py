@@ -18,7 +18,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from cme.uploads import UploadRefused
+from core.uploads import UploadRefused
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d5]")
 # Characters Windows-1256 holds besides ASCII that are not Arabic letters but do occur in Arabic

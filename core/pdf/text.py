@@ -17,9 +17,9 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf.fonts import READING, font_pair, register_fonts
-from cme.pdf.marks import settled_rises
-from cme.pdf.reading import invisible_text, needs_reading_layer
+from core.pdf.fonts import READING, font_pair, register_fonts
+from core.pdf.marks import settled_rises
+from core.pdf.reading import invisible_text, needs_reading_layer
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -384,7 +384,7 @@ def draw_shaped(
     doc = canvas._doc
     size_text = _number(size)
     # A line with right-to-left letters: its glyphs carry no text of their own, the invisible
-    # line after them carries it in the form text extraction needs (see cme/pdf/reading.py).
+    # line after them carries it in the form text extraction needs (see core/pdf/reading.py).
     # Left-to-right lines of left-to-right text extract right from their glyphs.
     reading = line.rtl or needs_reading_layer(line.text)
     code = [f"BT 1 0 0 1 {_number(x)} {_number(y)} Tm"]

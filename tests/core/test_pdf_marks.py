@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.pdf import CertificateRenderer
-from cme.pdf import draw_shaped, shape_line
+from core.pdf import draw_shaped, shape_line
 from courses.pdf import SignInSheetRenderer, TranscriptRenderer
 from tests.certificates.pdftools import ink_rows, pdf_page_image
 

@@ -209,7 +209,7 @@ def sheet_check(upload) -> None:
     if upload.name.lower().endswith(".xlsx"):
         xlsx_checked(io.BytesIO(content))
     else:
-        from cme.sheet_text import csv_text  # it raises this module's UploadRefused
+        from core.sheet_text import csv_text  # it raises this module's UploadRefused
 
         csv_check(content)
         csv_text(content)  # refused now, with how to save it, rather than after it is stored
@@ -232,7 +232,7 @@ def sheet_rows(content: bytes, filename: str) -> list[tuple[int, list]]:
         except (CalamineError, ValueError, IndexError) as error:
             raise _unreadable() from error
         return list(enumerate(values, 1))
-    from cme.sheet_text import csv_delimiter, csv_text  # it raises this module's UploadRefused
+    from core.sheet_text import csv_delimiter, csv_text  # it raises this module's UploadRefused
 
     csv_check(content)
     text = csv_text(content)

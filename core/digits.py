@@ -4,7 +4,7 @@ Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹, the Kurdish and Persian k
 become 0-9; the bidi marks a phone or a copied cell puts around numbers are dropped; the Arabic
 decimal separator (٫) is a decimal point and, where a decimal is expected, so is a comma; the
 Arabic thousands separator (٬) is dropped; a percentage may end with % or ٪. Nothing here knows
-about forms: `cme.digit_fields` applies these rules to every form field that takes a number, date,
+about forms: `core.digit_fields` applies these rules to every form field that takes a number, date,
 phone or licence, and imports and searches call them directly.
 """
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from cme.pdf import draw_text, text_width
+from core.pdf import draw_text, text_width
 from tests.certificates.pdftools import pdf_text
 
 ARABIC_WORDS = ["أحمد", "علي", "حسن", "مستشفى", "كركوك", "الطوارئ", "شهادة", "دورة", "الصحة"]

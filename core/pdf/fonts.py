@@ -23,7 +23,7 @@ FONT_FILES = {
 # second instance of each face, so the subsets of the first instance, which carries the text
 # every document shares (titles, labels), come out identical and are built once per process.
 VARIABLE_SUFFIX = "~v"
-# The invisible text of the reading layer (cme/pdf/reading.py) has a face instance of its own,
+# The invisible text of the reading layer (core/pdf/reading.py) has a face instance of its own,
 # its codes given in one fixed order at the start of every document, so its subset is the same in
 # every document and built once; on a shared face, a per-document line's letters changed it.
 READING = "CMEReading"
