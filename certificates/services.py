@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from accounts.selectors import preferred_language
 from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
@@ -24,7 +25,6 @@ from certificates.selectors import (
     course_titles,
 )
 from certificates.signals import certificate_recorded
-from cme.accounts.selectors import preferred_language
 from courses.models import Completion
 from workforce.duties import decision_service
 

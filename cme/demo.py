@@ -2,8 +2,8 @@
 
 import random
 
+from accounts import demo as accounts_demo
 from certificates import demo as certificates_demo
-from cme.accounts import demo as accounts_demo
 from courses import content_demo, tracking_demo
 from coverage import demo as coverage_demo
 from workforce import demo as workforce_demo

@@ -7,9 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 
-from cme.accounts import languages, signin
-from cme.accounts import views as accounts_views
-from cme.accounts.admin_language import account_view
+from accounts import languages, signin
+from accounts import views as accounts_views
+from accounts.admin_language import account_view
 from workforce.history import ScopedLogEntriesView
 
 # In place of Wagtail's own site history (matched first): scoped staff see their scope's entries.
@@ -30,7 +30,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("accounts/", include("cme.accounts.urls")),
+    path("accounts/", include("accounts.urls")),
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
     path("verify/", include("certificates.verify_urls")),

@@ -1,11 +1,12 @@
-"""The client's address behind the reverse proxies the site trusts, and the one rate limiter."""
+"""The client's address behind trusted proxies, the one rate limiter, the bound on body size."""
 
 import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 LARGEST_ID = 2**63 - 1  # the largest primary key any supported database stores
 
@@ -75,3 +76,27 @@ def id_or_404(value) -> int:
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= LARGEST_ID:
         raise Http404
     return int(text)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request whose body is larger than CME_REQUEST_MAX_BYTES before it is read.
+
+    Django bounds the form fields of a body but not its files; this bounds the whole, so that no
+    upload larger than the limit reaches the disk or a reader.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        maximum = settings.CME_REQUEST_MAX_BYTES
+        if length > maximum:
+            message = _("The file is larger than %(megabytes)d MB.") % {
+                "megabytes": settings.CME_UPLOAD_MAX_BYTES // 2**20
+            }
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

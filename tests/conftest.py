@@ -79,7 +79,7 @@ def _default_language_between_tests():
 def _second_factor_at_every_login(request):
     """Every login in a test (force_login, the login form, the browser) counts as two-step verified.
 
-    Staff need a second factor before any page (cme/accounts/middleware.py); tests of other rules
+    Staff need a second factor before any page (accounts/middleware.py); tests of other rules
     log staff in with `client.force_login`. At each login this gives the user a confirmed
     recovery-code device named "pytest" and verifies the session with it through django-otp, as the
     code step would. Tests of the sign-in rules themselves opt out with `@pytest.mark.real_otp`.

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "coverage",
-    "cme.accounts",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,18 +70,18 @@ MIDDLEWARE = [
     "core.headers.ContentSecurityPolicyMiddleware",
     "core.headers.PrivateFilesNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "cme.middleware.RememberedLanguageMiddleware",
+    "accounts.language_middleware.RememberedLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cme.middleware.RequestSizeLimitMiddleware",
+    "core.http.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "cme.middleware.StaffLanguageMiddleware",
+    "accounts.language_middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.deletion.RecordsInUseMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "cme.accounts.middleware.SessionLifetimeMiddleware",
-    "cme.accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.SessionLifetimeMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -167,11 +167,11 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 # A username from one address: a hospital behind one NAT address is not locked out as a whole
 # by a few typing mistakes. An address is also counted across every username, with a higher
-# limit, so one address cannot try a few passwords on every account (cme/accounts/lockout.py).
+# limit, so one address cannot try a few passwords on every account (accounts/lockout.py).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
 AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
-AXES_HANDLER = "cme.accounts.lockout.AddressLimitHandler"
-AXES_USERNAME_CALLABLE = "cme.accounts.lockout.username_for_lockout"
+AXES_HANDLER = "accounts.lockout.AddressLimitHandler"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 

@@ -4,7 +4,7 @@ import pytest
 
 from wagtail.users.models import UserProfile
 
-from cme.accounts.models import AccountPreferences
+from accounts.models import AccountPreferences
 from tests.factories.workforce import UserFactory, staff_user
 
 pytestmark = pytest.mark.django_db

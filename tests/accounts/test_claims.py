@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from cme.accounts.models import RecordClaim
+from accounts.models import RecordClaim
 from core import sms
 from tests.factories.workforce import UserFactory, directorate, staff_user
 

@@ -2,7 +2,7 @@ import pytest
 
 from django.urls import reverse
 
-from cme.accounts.models import AccountPreferences
+from accounts.models import AccountPreferences
 from tests.factories.workforce import UserFactory
 
 pytestmark = pytest.mark.django_db

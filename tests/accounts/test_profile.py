@@ -2,7 +2,7 @@ import pytest
 
 from django.urls import reverse
 
-from cme.accounts.selectors import language_for
+from accounts.selectors import language_for
 from tests.factories.workforce import HealthWorkerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from cme.accounts.forms import USERNAME_UNAVAILABLE
-from cme.accounts.models import RecordClaim
+from accounts.forms import USERNAME_UNAVAILABLE
+from accounts.models import RecordClaim
 from tests.factories.workforce import FacilityFactory, UserFactory, cadre, directorate
 from workforce.models import HealthWorker
 

@@ -5,7 +5,7 @@ import pytest
 
 from django.urls import reverse
 
-from cme.accounts.middleware import LOGIN_AT, SEEN_AT
+from accounts.middleware import LOGIN_AT, SEEN_AT
 from tests.factories.workforce import HealthWorkerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

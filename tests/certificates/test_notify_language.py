@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
+from accounts.models import AccountPreferences
 from certificates.tasks import certificate_issue_task
-from cme.accounts.models import AccountPreferences
 
 pytestmark = [
     pytest.mark.django_db,

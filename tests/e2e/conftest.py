@@ -90,7 +90,7 @@ def second_factor_code(username: str) -> str:
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from cme.accounts.second_factor import authenticator_code
+    from accounts.second_factor import authenticator_code
 
     authenticator = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
     if authenticator is not None:

@@ -4,7 +4,7 @@ import time
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cme.accounts.second_factor import authenticator_code, recovery_codes_replace
+from accounts.second_factor import authenticator_code, recovery_codes_replace
 
 
 def authenticator_for(user) -> tuple[TOTPDevice, list[str]]:

@@ -55,7 +55,7 @@ def _unused_code(username: str) -> str:
     """The authenticator's code, or its next one if this one was used (django-otp refuses reuse)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from cme.accounts.second_factor import authenticator_code
+    from accounts.second_factor import authenticator_code
 
     device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
     if device is None:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cme.accounts import admin_views
+from accounts import admin_views
 
 
 class ClaimsMenuItem(MenuItem):

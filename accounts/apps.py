@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
-    name = "cme.accounts"
+    name = "accounts"
     label = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
@@ -11,6 +11,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from cme.accounts.middleware import session_stamp
+        from accounts.middleware import session_stamp
 
         user_logged_in.connect(session_stamp, dispatch_uid="cme-accounts-session-stamp")

@@ -4,8 +4,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth import get_user_model
 
-from cme.accounts.models import AccountPreferences
-from cme.accounts.second_factor import (
+from accounts.models import AccountPreferences
+from accounts.second_factor import (
     authenticator_secret,
     recovery_codes_replace,
     second_factor_required,

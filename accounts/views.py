@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from cme.accounts import claims, second_factor, selectors, services
-from cme.accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
-from cme.accounts.forms import ClaimCodeForm, ProfileForm, RegistrationForm, RegistryStatus
+from accounts import claims, second_factor, selectors, services
+from accounts.admin_language import admin_language_save, admin_language_saved, admin_languages
+from accounts.forms import ClaimCodeForm, ProfileForm, RegistrationForm, RegistryStatus
 from core.http import client_address, rate_limit_hit, rate_limit_reached
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from cme.accounts import second_factor_views, signin, views
+from accounts import second_factor_views, signin, views
 
 app_name = "accounts"
 urlpatterns = [

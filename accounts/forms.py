@@ -3,8 +3,8 @@ from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from cme.accounts import selectors
-from cme.accounts.services import identifier_clean, phone_clean
+from accounts import selectors
+from accounts.services import identifier_clean, phone_clean
 from workforce.models import Cadre, Facility, Governorate
 
 USERNAME_UNAVAILABLE = _(

@@ -4,8 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from cme.accounts import selectors
-from cme.accounts.admin_language import admin_languages
+from accounts import selectors
+from accounts.admin_language import admin_languages
 
 register = template.Library()
 

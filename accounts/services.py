@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cme.accounts.claims import claimable_record, record_claim_open
-from cme.accounts.models import AccountPreferences
+from accounts.claims import claimable_record, record_claim_open
+from accounts.models import AccountPreferences
 from core.digits import typed_identifier, typed_phone
 from workforce.models import Cadre, Facility, HealthWorker
 from workforce.services import health_worker_create

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from cme.accounts.second_factor import second_factor_remove
+from accounts.second_factor import second_factor_remove
 
 
 class Command(BaseCommand):

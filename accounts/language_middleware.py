@@ -1,11 +1,12 @@
+"""The language of unprefixed URLs: the reader's remembered choice, the staff's admin language."""
+
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.utils.translation import get_language_from_path, get_supported_language_variant
-from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from cme.accounts.admin_language import SITE_LANGUAGE_SESSION_KEY, admin_language_for
+from accounts.admin_language import SITE_LANGUAGE_SESSION_KEY, admin_language_for
 
 UNPREFIXED = (
     "/admin/",
@@ -85,28 +86,4 @@ class StaffLanguageMiddleware:
             and request.session.get(SITE_LANGUAGE_SESSION_KEY) != request.LANGUAGE_CODE
         ):
             request.session[SITE_LANGUAGE_SESSION_KEY] = request.LANGUAGE_CODE
-        return self.get_response(request)
-
-
-class RequestSizeLimitMiddleware:
-    """Refuses a request whose body is larger than CME_REQUEST_MAX_BYTES before it is read.
-
-    Django bounds the form fields of a body but not its files; this bounds the whole, so that no
-    upload larger than the limit reaches the disk or a reader.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        maximum = settings.CME_REQUEST_MAX_BYTES
-        if length > maximum:
-            message = _("The file is larger than %(megabytes)d MB.") % {
-                "megabytes": settings.CME_UPLOAD_MAX_BYTES // 2**20
-            }
-            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -10,7 +10,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cme.accounts import second_factor, selectors
+from accounts import second_factor, selectors
 
 # The only pages a signed-in person reaches before their second factor: signing in and out,
 # setting one up, and the language switch.

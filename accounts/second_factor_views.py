@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from cme.accounts import second_factor
-from cme.accounts.forms import PasswordConfirmForm, TokenForm
-from cme.accounts.signin import WRONG_CODE
+from accounts import second_factor
+from accounts.forms import PasswordConfirmForm, TokenForm
+from accounts.signin import WRONG_CODE
 
 # New recovery codes wait in the session for the one page that shows them, then are gone.
 CODES = "cme_recovery_codes"

@@ -26,10 +26,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from cme.accounts import second_factor, selectors
-from cme.accounts.forms import TokenForm
-from cme.accounts.languages import url_in_language
-from cme.accounts.views import remember_language
+from accounts import second_factor, selectors
+from accounts.forms import TokenForm
+from accounts.languages import url_in_language
+from accounts.views import remember_language
 
 PENDING = "cme_pending_login"
 PENDING_SECONDS = 300

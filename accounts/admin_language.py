@@ -13,9 +13,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import account as wagtail_account
 from wagtail.users.models import UserProfile
 
-from cme.accounts import selectors
+from accounts import selectors
 
-# The language of the last site page a person read (set by cme.middleware.StaffLanguageMiddleware).
+# The language of the last site page a person read (set by StaffLanguageMiddleware).
 SITE_LANGUAGE_SESSION_KEY = "cme_site_language"
 
 

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cme.accounts import claims
+from accounts import claims
 from workforce.models import RoleAssignment
 
 

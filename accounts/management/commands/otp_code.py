@@ -3,7 +3,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cme.accounts.second_factor import authenticator_code
+from accounts.second_factor import authenticator_code
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cme.accounts.models import RecordClaim
+from accounts.models import RecordClaim
 from core.http import rate_limit_hit
 from core.sms import sms_send
 from workforce.matching import Typed, name_rank
