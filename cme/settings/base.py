@@ -30,6 +30,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cme",
     "core",
+    "demo",
+    "benchmarks",
     "workforce",
     "courses",
     "certificates",

@@ -4,7 +4,7 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
-from accounts.demo import seed_preferred_languages, seed_second_factors
+from demo.accounts import seed_preferred_languages, seed_second_factors
 from tests.factories.second_factor import authenticator_for
 from tests.factories.workforce import UserFactory
 

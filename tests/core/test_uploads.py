@@ -2,7 +2,7 @@
 
 import pytest
 
-from core import upload_samples
+from benchmarks import upload_samples
 
 # Limits of the rule (issue 9, item 5), not speed targets: the reader refuses in milliseconds.
 MAX_PEAK_MB = 300

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wagtail.images import get_image_model
 
-from core import upload_samples
+from benchmarks import upload_samples
 from courses import importers
 from courses.models import AttendanceImport, ExternalActivity
 

@@ -7,8 +7,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-from courses import content_demo
 from courses.models import CoursePage, ModulePage
+from demo import content as content_demo
 
 pytestmark = pytest.mark.django_db
 DEMO_CODES = {"OXY-101": "medical oxygen", "HRM-201": "HeRAMS", "PHC-110": "mobile clinics"}

@@ -4,8 +4,8 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
+from demo.synthetic import MOBILE_CLINIC_GOVERNORATES
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
-from workforce.synthetic import MOBILE_CLINIC_GOVERNORATES
 
 pytestmark = pytest.mark.django_db
 

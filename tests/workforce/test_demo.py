@@ -4,9 +4,9 @@ import pytest
 
 from django.contrib.auth import get_user_model
 
-from workforce import demo
+from demo import workforce as demo
+from demo.synthetic import MOBILE_CLINIC_GOVERNORATES
 from workforce.models import Directorate, Facility, HealthWorker
-from workforce.synthetic import MOBILE_CLINIC_GOVERNORATES
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Every journey and walker test gets its own copy of the seeded demo; the database is put back.
 
-Building the demo of `make run` (cme/demo.py) takes a minute or two, so it is built once per
+Building the demo of `make run` (demo/build.py) takes a minute or two, so it is built once per
 session (`demo_snapshots`) and kept as two SQLite snapshots, each in a private in-memory database:
 the migrated state (what pytest-django's serialized rollback gives every other browser test) and the
 seeded demo. Around each test, `demo` copies them into the test database with SQLite's backup API
@@ -42,7 +42,7 @@ def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
     # Never the developer's database: pytest-django sets the test database up only when a test
     # asks for one (here through `live_server`, which `demo` requests).
     assert connection.is_in_memory_db(), connection.settings_dict["NAME"]
-    from cme.demo import demo_build
+    from demo.build import demo_build
 
     media = tmp_path_factory.mktemp("journeys-demo-media")
     with django_db_blocker.unblock():

@@ -137,7 +137,7 @@ def test_the_demo_worker_sees_credits_transcript_and_certificates_in_arabic(open
 
 
 def _evidence():
-    from courses.tracking_demo import _evidence_png
+    from demo.tracking import _evidence_png
 
     upload = _evidence_png()
     return {"name": "certificate.png", "mimeType": "image/png", "buffer": upload.read()}

@@ -1,4 +1,4 @@
-"""Demo steps for accounts (see cme/demo.py): the worker's language, the staff's second factors."""
+"""Demo steps for accounts (see demo/build.py): the worker's language, the staff's 2nd factors."""
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 

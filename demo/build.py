@@ -1,12 +1,13 @@
-"""The demo, built in numbered steps; each app contributes the steps for its own records."""
+"""The demo, built in numbered steps: one module of this app per product app's records."""
 
 import random
 
-from accounts import demo as accounts_demo
-from certificates import demo as certificates_demo
-from courses import content_demo, tracking_demo
-from coverage import demo as coverage_demo
-from workforce import demo as workforce_demo
+from demo import accounts as accounts_demo
+from demo import certificates as certificates_demo
+from demo import content as content_demo
+from demo import coverage as coverage_demo
+from demo import tracking as tracking_demo
+from demo import workforce as workforce_demo
 
 DEMO_SEED = 20261122
 

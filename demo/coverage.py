@@ -1,4 +1,4 @@
-"""The coverage step of the demo (cme/demo.py): the figures of what the earlier steps built."""
+"""The coverage step of the demo (demo/build.py): the figures of what the earlier steps built."""
 
 from coverage.services import coverage_rebuild
 

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cme.dataset import DATASET_SEED, DatasetExists, dataset_build
+from demo.dataset import DATASET_SEED, DatasetExists, dataset_build
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Steps of the national-scale data set for coverage (appended to cme/dataset.py's STEPS).
+"""Steps of the national-scale data set for coverage (appended to demo/dataset.py's STEPS).
 
 Courses, workshops with one session a day, enrolments, 4 attendance marks per enrolment, pre- and
 post-test scores, completions (nine in ten complete), a valid certificate for each complete one, and

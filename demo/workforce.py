@@ -1,14 +1,14 @@
-"""Demo steps for the workforce registry (see cme/demo.py)."""
+"""Demo steps for the workforce registry (see demo/build.py)."""
 
 from django.contrib.auth import get_user_model
 
-from workforce.models import Cadre, Facility, HealthWorker, RoleAssignment
-from workforce.services import health_worker_create, role_assign
-from workforce.synthetic import (
+from demo.synthetic import (
     MOBILE_CLINICS_NATIONALLY,
     facilities_plan,
     health_workers_plan,
 )
+from workforce.models import Cadre, Facility, HealthWorker, RoleAssignment
+from workforce.services import health_worker_create, role_assign
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - printed for the demo on purpose
 DEMO_PREFIX = "DEMO-"

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cme.celery import app
-from cme.demo import demo_build
+from demo.build import demo_build
 from workforce.models import HealthWorker
 
 

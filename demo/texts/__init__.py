@@ -4,8 +4,8 @@ Each course is a dict: `fields` per language for the course page, and `modules`,
 a title per language and a body per language as (block type, value) pairs (see content_demo.py).
 """
 
-from courses.demo_texts.herams import COURSE as HERAMS
-from courses.demo_texts.oxygen import COURSE as OXYGEN
-from courses.demo_texts.phc import COURSE as PHC
+from demo.texts.herams import COURSE as HERAMS
+from demo.texts.oxygen import COURSE as OXYGEN
+from demo.texts.phc import COURSE as PHC
 
 COURSES = [OXYGEN, HERAMS, PHC]

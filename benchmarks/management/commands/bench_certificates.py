@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from benchmarks.weasy import render_html_certificate
 from certificates import identity
 from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer, SignatoryLook
-from certificates.weasy import render_html_certificate
 
 FIRST_NAMES = [
     ("Ahmed", "أحمد"),

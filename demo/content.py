@@ -16,9 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
 from courses.collections import scope_collection
-from courses.demo_texts import COURSES
 from courses.models import CourseIndexPage, CoursePage, CourseSectionPage, HomePage, ModulePage
 from courses.moderation import trainer_page_groups_sync
+from demo.texts import COURSES
 from workforce.models import Cadre, Governorate, RoleAssignment
 
 SITE_TEXT = {

@@ -10,7 +10,7 @@ import tempfile
 
 from django.core.management.base import BaseCommand
 
-from core.upload_samples import SAMPLES, measure
+from benchmarks.upload_samples import SAMPLES, measure
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Demo step for the tracking records (see cme/demo.py): workshops past, running and to come.
+"""Demo step for the tracking records (see demo/build.py): workshops past, running and to come.
 
 Everything goes through the services, so the demo's history, completions and certificates are the
 ones a real trainer would leave behind.

@@ -1,4 +1,4 @@
-"""The national-scale benchmark data set, built in numbered steps like the demo (cme/demo.py).
+"""The national-scale benchmark data set, built in numbered steps like the demo (demo/build.py).
 
 Each step is (label, build, clear). `build(ctx)` inserts its records in batches with
 `bulk_create`; `clear(ctx)` deletes what `build` made. Steps run in order; a reset clears them in
@@ -16,8 +16,8 @@ from itertools import islice
 
 from django.db import connection, models, transaction
 
+from demo.synthetic import facilities_plan, health_workers_plan
 from workforce.models import Facility, HealthWorker
-from workforce.synthetic import facilities_plan, health_workers_plan
 
 DATASET_SEED = 20260405
 GENERATED_PREFIX = "GEN-"
@@ -102,8 +102,8 @@ STEPS: list[tuple[str, Callable, Callable]] = [
     ("2. health workers", health_workers_build, health_workers_clear),
 ]
 
-# Courses, workshops, attendance, completions and the coverage cells (coverage/dataset.py).
-from coverage.dataset import STEPS as COVERAGE_STEPS  # noqa: E402
+# Courses, workshops, attendance, completions and the coverage cells (demo/coverage_dataset.py).
+from demo.coverage_dataset import STEPS as COVERAGE_STEPS  # noqa: E402
 
 STEPS += COVERAGE_STEPS
 
