@@ -33,6 +33,7 @@ test-system-deps:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 check: setup
 	$(MANAGE) check

@@ -8,19 +8,7 @@ import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
-from coverage.schedule import BEAT_SCHEDULE as COVERAGE_BEAT_SCHEDULE
-
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("CME_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
-
+from .environment import BASE_DIR, VAR_DIR, env_bool, env_list  # noqa: F401
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
@@ -252,36 +240,7 @@ RECORD_CLAIM_CODE_MINUTES = int(os.environ.get("RECORD_CLAIM_CODE_MINUTES", "30"
 RECORD_CLAIM_CODE_ATTEMPTS = int(os.environ.get("RECORD_CLAIM_CODE_ATTEMPTS", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CME Tracker <no-reply@cme.example>")
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
-CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {
-        "data_folder_in": str(VAR_DIR / "broker"),
-        "data_folder_out": str(VAR_DIR / "broker"),
-        "processed_folder": str(VAR_DIR / "broker-processed"),
-        "control_folder": str(VAR_DIR / "broker-control"),
-        "store_processed": False,
-    }
-    if CELERY_BROKER_URL.startswith("filesystem")
-    # A task whose worker died is delivered again after this many seconds (Redis has no acks).
-    else {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
-)
-if CELERY_BROKER_URL.startswith("filesystem"):
-    # The embedded broker needs its folders before the first task is queued, in any process.
-    for _folder in CELERY_BROKER_TRANSPORT_OPTIONS.values():
-        if isinstance(_folder, str):
-            Path(_folder).mkdir(parents=True, exist_ok=True)
-CELERY_RESULT_BACKEND = os.environ.get(
-    "CELERY_RESULT_BACKEND", f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
-)
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TRACK_STARTED = True
-CELERY_RESULT_EXTENDED = True
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE}
+from .celery import *  # noqa: E402, F403  (Celery and beat, in their own module)
 
 # How far ahead of the server's clock an attendance mark may be dated (device clocks drift);
 # marks dated later are refused with a reason.

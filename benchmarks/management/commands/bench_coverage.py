@@ -96,7 +96,7 @@ class Command(BaseCommand):
         The completion's refresh task is queued after commit as always; it runs here in process
         (eager), as a Celery worker would run it, so a worker's queue wait comes on top.
         """
-        from cme.celery import app
+        from celery import current_app as app
 
         worker = (
             HealthWorker.objects.filter(facility__code__startswith="GEN-")

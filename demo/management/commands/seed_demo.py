@@ -1,7 +1,8 @@
+from celery import current_app as app  # the project's app (cme/celery.py), set as current
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cme.celery import app
 from demo.build import demo_build
 from workforce.models import HealthWorker
 

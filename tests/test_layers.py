@@ -1,0 +1,55 @@
+"""The layers of docs/architecture.md hold: import-linter's contract (pyproject.toml) is kept.
+
+The second test proves the contract can fail: in a copy of the code where a lower app imports a
+higher one, import-linter names the import.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT = [str(Path(sys.executable).parent / "lint-imports")]
+
+
+def _lint(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*LINT, "--config", str(folder / "pyproject.toml")],
+        cwd=folder,
+        env={"PYTHONPATH": str(folder), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _packages() -> list[str]:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return config["tool"]["importlinter"]["root_packages"]
+
+
+def test_no_app_imports_an_app_above_it():
+    result = _lint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lower", "higher"),
+    [("workforce", "courses"), ("core", "accounts"), ("courses", "coverage"), ("coverage", "demo")],
+)
+def test_a_lower_app_importing_a_higher_one_breaks_the_contract(tmp_path, lower, higher):
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    for package in _packages():
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("*.pyc"))
+    (tmp_path / lower / "upward.py").write_text(f"import {higher}.apps\n", encoding="utf-8")
+
+    result = _lint(tmp_path)
+
+    assert result.returncode != 0
+    assert f"{lower}.upward -> {higher}.apps" in result.stdout
