@@ -23,10 +23,10 @@ from accounts.models import RecordClaim
 from core.http import rate_limit_hit
 from core.sms import sms_send
 from workforce.matching import Typed, name_rank
-from workforce.models import HealthWorker
+from workforce.models import ADMINISTERING_ROLES, HealthWorker
 
 CODE_DIGITS = 8
-ADMINISTRATOR_ROLES = ("administrator",)
+ADMINISTRATOR_ROLES = ADMINISTERING_ROLES
 
 
 class ClaimOutcome:

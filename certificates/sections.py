@@ -1,4 +1,4 @@
-"""What certificates adds to other apps' pages, through the signals and hooks those apps call."""
+"""What certificates adds to courses' pages, through the Wagtail hooks courses calls."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -10,7 +10,7 @@ from certificates.selectors import (
 )
 
 
-def my_learning_certificates(sender, *, request, health_worker, **kwargs) -> str:
+def my_learning_certificates(request, health_worker) -> str:
     """The signed-in holder's certificates with their downloads, newest first (My learning)."""
     language = (get_language() or "en").split("-")[0]
     certificates = list(certificates_of_holder(user=request.user))

@@ -26,9 +26,10 @@ from certificates.selectors import (
 from certificates.tasks import workshop_certificates_issue_task
 from core.http import client_address, rate_limit_hit, rate_limit_retry_after
 from courses.models import Workshop
+from workforce.models import TRAINING_ROLES
 from workforce.reads import Kind, personal_record_read
 
-MANAGING_ROLES = ("trainer", "administrator")
+MANAGING_ROLES = TRAINING_ROLES
 
 
 def rate_limited(view):

@@ -12,11 +12,27 @@ class CoursesConfig(AppConfig):
 
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
+        from wagtail.signals import page_published
 
         from courses.admin_names import translated_names_connect
-        from courses.receivers import governorate_saved, media_in_use_refuse_delete
+        from courses.models import CourseSectionPage
+        from courses.receivers import (
+            governorate_saved,
+            media_in_use_refuse_delete,
+            page_published_repair_child_count,
+            role_assignment_changed_sync_pages,
+            section_saved,
+        )
+        from workforce.signals import role_assignment_changed
 
         translated_names_connect()
+        role_assignment_changed.connect(
+            role_assignment_changed_sync_pages, dispatch_uid="courses-role-pages"
+        )
+        post_save.connect(section_saved, sender=CourseSectionPage, dispatch_uid="courses-section")
+        page_published.connect(
+            page_published_repair_child_count, dispatch_uid="courses_repair_child_count"
+        )
         post_save.connect(
             governorate_saved, sender="workforce.Governorate", dispatch_uid="courses_governorate"
         )

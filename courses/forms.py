@@ -9,10 +9,10 @@ from core.uploads import UploadRefused, sheet_check
 from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import AssessmentScore, CoursePage, ExternalActivity, Session, Workshop
-from workforce.models import Facility, HealthWorker
+from workforce.models import TRAINING_ROLES, Facility, HealthWorker
 from workforce.selectors import health_worker_duplicates
 
-TRAINER_ROLES = ["trainer", "administrator"]
+TRAINER_ROLES = TRAINING_ROLES
 DUPLICATE_WARNING = _(
     "Someone with this name is already registered. Add them from the registry, "
     "or tick the box to register a different person."

@@ -12,8 +12,8 @@ from django.db.models import Q
 
 from wagtail.models import Collection, GroupPagePermission, Page
 
-TRAINER_GROUP = "trainer"
-REVIEWER_GROUP = "reviewer"
+from workforce.models import Role
+
 NATIONAL_TRAINERS_GROUP = "trainers: national"
 SECTION_GROUP_PREFIX = "trainers: "
 EDIT_CODENAMES = ("add_page", "change_page")
@@ -67,7 +67,7 @@ def trainer_page_groups_sync(*, user) -> None:
     from workforce.models import Governorate
 
     assignments = list(user.role_assignments.select_related("directorate", "facility"))
-    trainer_roles = [assignment for assignment in assignments if assignment.role == "trainer"]
+    trainer_roles = [assignment for assignment in assignments if assignment.role == Role.TRAINER]
     wanted: set[Group] = set()
     governorates = Q(pk__in=[])
     for assignment in trainer_roles:
@@ -88,13 +88,9 @@ def trainer_page_groups_sync(*, user) -> None:
         governorate__in=covered, locale__language_code="en"
     ):
         course_section_permissions_sync(section=section)
-    if trainer_roles:
-        wanted.add(Group.objects.get_or_create(name=TRAINER_GROUP)[0])
-    if any(assignment.role == "reviewer" for assignment in assignments):
-        wanted.add(Group.objects.get_or_create(name=REVIEWER_GROUP)[0])
-    managed = user.groups.filter(
-        Q(name__startswith=SECTION_GROUP_PREFIX) | Q(name__in=[TRAINER_GROUP, REVIEWER_GROUP])
-    )
+    # The role groups themselves ("Trainers", "Reviewers": workforce.permissions.ROLE_GROUPS) are
+    # kept by `role_assign`; this keeps only the sections' groups.
+    managed = user.groups.filter(name__startswith=SECTION_GROUP_PREFIX)
     user.groups.remove(*[group for group in managed if group not in wanted])
     user.groups.add(*wanted)
 
@@ -115,7 +111,7 @@ def section_trainers_sync(*, section) -> None:
             | Q(role_assignments__governorate=governorate)
             | Q(role_assignments__directorate__governorate=governorate)
             | Q(role_assignments__facility__governorate=governorate),
-            role_assignments__role="trainer",
+            role_assignments__role=Role.TRAINER,
         )
         .distinct()
     )

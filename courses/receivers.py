@@ -1,4 +1,4 @@
-"""What courses does when the registry below it changes (connected in CoursesConfig.ready)."""
+"""What courses does when its pages or the apps below it change (connected in its ready())."""
 
 
 def governorate_saved(sender, instance, created, raw=False, **kwargs):
@@ -31,3 +31,31 @@ def media_in_use_refuse_delete(sender, instance, **kwargs):
     }
     if live:
         raise ProtectedError(f"{instance} is used by live pages", live)
+
+
+def role_assignment_changed_sync_pages(sender, *, user, **kwargs):
+    """A staff member's roles changed (workforce's signal): their page groups follow."""
+    from courses.moderation import trainer_page_groups_sync
+
+    trainer_page_groups_sync(user=user)
+
+
+def section_saved(sender, instance, **kwargs):
+    """A course section saved: the page groups of its governorate's trainers follow."""
+    from courses.moderation import section_trainers_sync
+
+    section_trainers_sync(section=instance)
+
+
+def page_published_repair_child_count(sender, instance, **kwargs):
+    """Publishing a page from a revision must not reset how many children it has.
+
+    wagtail-localize publishes a new translation from its first revision after the subtree was
+    translated (wagtail-localize#773), which wrote back `numchild=0` and hid the children.
+    """
+    from wagtail.models import Page
+
+    actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if actual != instance.numchild:
+        Page.objects.filter(pk=instance.pk).update(numchild=actual)
+        instance.numchild = actual

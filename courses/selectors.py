@@ -18,7 +18,7 @@ from courses.models import (
     Session,
     Workshop,
 )
-from workforce.models import HealthWorker
+from workforce.models import TRAINING_ROLES, HealthWorker
 from workforce.selectors import health_worker_search
 
 # Cycles are counted in whole calendar years from this year: with a 3-year cycle, 2024-2026,
@@ -215,7 +215,7 @@ def registry_search(*, user, query: str, limit: int = 20):
     query = query.strip()
     if not query:
         return HealthWorker.objects.none()
-    in_scope = HealthWorker.objects.visible_to(user, roles=["trainer", "administrator"])
+    in_scope = HealthWorker.objects.visible_to(user, roles=TRAINING_ROLES)
     found = health_worker_search(queryset=in_scope, query=query)
     return found.select_related("cadre", "facility")[:limit]
 

@@ -3,12 +3,12 @@
 completion_recorded(sender=Completion, completion=<Completion>): sent after a completion is created
 or changes. Receivers that start background work queue it with `transaction.on_commit`.
 
-my_learning_sections(sender=HealthWorker, request=<HttpRequest>, health_worker=<HealthWorker>):
-sent while a health worker's "My learning" page is built. Each receiver returns the HTML of a
-section of its own (certificates: the holder's downloads), placed after the transcript, or "".
+What higher apps add to courses' pages goes through Wagtail hooks, not signals (see
+docs/architecture.md): `courses_my_learning_sections` (request, health_worker) -> HTML placed after
+the transcript of My learning, and `courses_workshop_actions` (request, workshop) -> HTML of a link
+on the workshop page; each returns "" to add nothing, in the order the hooks were registered with.
 """
 
 from django.dispatch import Signal
 
 completion_recorded = Signal()
-my_learning_sections = Signal()

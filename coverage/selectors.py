@@ -15,9 +15,9 @@ from django.utils.translation import get_language
 
 from courses.models import CoursePage
 from coverage.models import ActivityCell, HeadcountCell, TrainedCell
-from workforce.models import Cadre, Directorate, Facility, Governorate
+from workforce.models import AUDITING_ROLES, Cadre, Directorate, Facility, Governorate
 
-AUDIT_ROLES = ("auditor", "administrator")
+AUDIT_ROLES = AUDITING_ROLES
 
 LEVELS = ("national", "governorate", "directorate", "facility")
 CHILD_LEVEL = {"national": "governorate", "governorate": "directorate", "directorate": "facility"}

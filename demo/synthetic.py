@@ -12,9 +12,9 @@ import random
 from collections.abc import Iterator
 from functools import lru_cache
 
+from demo.namebank import person_name
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
 from workforce.models.geography import facility_search_key
-from workforce.namebank import person_name
 from workforce.names import name_normalise
 from workforce.skeleton import name_skeleton
 

@@ -4,6 +4,8 @@ The second test proves the contract can fail: in a copy of the code where a lowe
 higher one, import-linter names the import.
 """
 
+import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -53,3 +55,21 @@ def test_a_lower_app_importing_a_higher_one_breaks_the_contract(tmp_path, lower,
 
     assert result.returncode != 0
     assert f"{lower}.upward -> {higher}.apps" in result.stdout
+
+
+def _drawing():
+    spec = importlib.util.spec_from_file_location("draw_layers", ROOT / "scripts/draw_layers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_picture_of_the_layers_is_drawn_from_todays_code():
+    committed = (ROOT / "docs" / "layers.svg").read_text(encoding="utf-8")
+    assert committed == _drawing().svg(), "redraw it: .venv/bin/python scripts/draw_layers.py"
+
+
+def test_every_upward_path_in_the_code_is_in_the_architecture_table_and_no_other():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `([^`]+)` \| (\w+) \| (\w+) \|", text, re.M))
+    assert table == _drawing().upward_paths()

@@ -2,8 +2,11 @@
 
 A staff user sees the records inside any scope of their role assignments: the whole country, one
 region (federal Iraq or the Kurdistan Region), a governorate, a directorate or a single facility.
-Each record family says, in `scope_paths`, how its rows reach each of those levels; nothing else
-decides visibility. Superusers see everything; anonymous users see nothing.
+Each record family says on its queryset, in `scope_via`, the path from a row to the facility it
+belongs to (a workshop's `venue`, a completion's `health_worker__facility`); the paths to the
+facility's directorate, governorate and region follow from it. Only rows that are places above a
+facility, or carry their own place columns, spell out `scope_paths`. Nothing else decides
+visibility. Superusers see everything; anonymous users see nothing.
 """
 
 from django.db import models
@@ -36,14 +39,27 @@ def scope_q(user, scope_paths: dict[str, str], *, roles=None) -> Q:
     return condition
 
 
-class ScopedQuerySet(models.QuerySet):
-    """A queryset whose rows belong to places; subclasses set `scope_paths`."""
+def paths_via(facility: str) -> dict[str, str]:
+    """The path to each scope level from the path to a facility ("" for a facility itself)."""
+    prefix = f"{facility}__" if facility else ""
+    return {
+        "region": f"{prefix}governorate__region",
+        "governorate": f"{prefix}governorate",
+        "directorate": f"{prefix}directorate",
+        "facility": facility or "pk",
+    }
 
-    scope_paths: dict[str, str] = {}
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset whose rows belong to places; subclasses set `scope_via` (or `scope_paths`)."""
+
+    scope_via: str | None = None
+    scope_paths: dict[str, str] = {}  # only where no single facility path says it
     scope_through_many = False  # True where a path crosses a reverse relation and can repeat rows
 
     def scope_q(self, user, *, roles=None) -> Q:
-        return scope_q(user, self.scope_paths, roles=roles)
+        paths = self.scope_paths if self.scope_via is None else paths_via(self.scope_via)
+        return scope_q(user, paths, roles=roles)
 
     def visible_to(self, user, *, roles=None):
         """Rows the user may see, optionally only through assignments of the given roles."""

@@ -10,6 +10,7 @@ from workforce.duties import decision_service, ensure_not_own_record
 from workforce.log_actions import role_data
 from workforce.models import HealthWorker, RoleAssignment
 from workforce.permissions import ROLE_GROUPS, role_groups_sync
+from workforce.signals import role_assignment_changed
 
 
 def _role_group(role: str) -> Group:
@@ -51,6 +52,7 @@ def role_assign(
     ensure_scope_within_own(actor=actor, assignment=assignment)
     assignment.save()
     role_groups_refresh(user=user)
+    role_assignment_changed.send(sender=RoleAssignment, user=user)
     log(assignment, "cme.role.assign", user=actor, data=role_data(assignment))
     return assignment
 
@@ -69,8 +71,10 @@ def role_assignment_update(*, assignment: RoleAssignment, actor, user, **fields)
     ensure_scope_within_own(actor=actor, assignment=assignment)
     assignment.save()
     role_groups_refresh(user=user)
+    role_assignment_changed.send(sender=RoleAssignment, user=user)
     if previous_user != user:
         role_groups_refresh(user=previous_user)
+        role_assignment_changed.send(sender=RoleAssignment, user=previous_user)
     log(assignment, "cme.role.change", user=actor, data={"before": before, **role_data(assignment)})
     return assignment
 
@@ -83,6 +87,7 @@ def role_unassign(*, assignment: RoleAssignment, actor=None) -> None:
     log(assignment, "cme.role.remove", user=actor, data=role_data(assignment))
     assignment.delete()
     role_groups_refresh(user=user)
+    role_assignment_changed.send(sender=RoleAssignment, user=user)
 
 
 def role_groups_refresh(*, user) -> None:

@@ -14,12 +14,7 @@ class CertificateStatus(models.TextChoices):
 
 
 class CertificateQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "completion__health_worker__facility__governorate__region",
-        "governorate": "completion__health_worker__facility__governorate",
-        "directorate": "completion__health_worker__facility__directorate",
-        "facility": "completion__health_worker__facility",
-    }
+    scope_via = "completion__health_worker__facility"
 
     def visible_to(self, user, *, roles=None):
         """Certificates of workers in the user's scope, and always the user's own."""

@@ -10,7 +10,7 @@ from core.jobs import job_progress
 from courses.importers.reading import cell_text, licence_text, parse_date, parse_score
 from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.models import AttendanceMark, Enrolment, Workshop
-from workforce.models import HealthWorker
+from workforce.models import TRAINING_ROLES, HealthWorker
 from workforce.names import name_normalise
 
 HEADER_SEARCH_ROWS = 10
@@ -70,7 +70,7 @@ class _Lookup:
 
     def load_licences(self, licences: set[str]) -> None:
         """Registry workers in the importer's scope with these licence numbers."""
-        visible = HealthWorker.objects.visible_to(self.user, roles=["trainer", "administrator"])
+        visible = HealthWorker.objects.visible_to(self.user, roles=TRAINING_ROLES)
         # Exact matches first (as written, and in capitals): they use the unique index. Only what
         # is still unknown then goes through the slower case-insensitive comparison.
         wanted = {number for number in licences if number.upper() not in self.by_licence}

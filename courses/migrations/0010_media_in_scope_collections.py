@@ -15,16 +15,16 @@ def media_in_scope_collections(apps, schema_editor):
     from wagtail.models import GroupCollectionPermission
 
     from courses.collections import scope_collections_sync
-    from courses.moderation import REVIEWER_GROUP, TRAINER_GROUP, trainer_page_groups_sync
+    from courses.moderation import trainer_page_groups_sync
 
     for label in ("wagtaildocs", "wagtailimages"):
         create_permissions(global_apps.get_app_config(label), verbosity=0)
     scope_collections_sync()
     GroupCollectionPermission.objects.filter(
-        group__name=TRAINER_GROUP, permission__codename__in=CHANGING + CHOOSING
+        group__name="trainer", permission__codename__in=CHANGING + CHOOSING
     ).delete()
     GroupCollectionPermission.objects.filter(
-        group__name=REVIEWER_GROUP, permission__codename__in=CHANGING
+        group__name="reviewer", permission__codename__in=CHANGING
     ).delete()
     for user in get_user_model().objects.filter(role_assignments__role="trainer").distinct():
         trainer_page_groups_sync(user=user)

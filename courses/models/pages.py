@@ -1,7 +1,6 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -14,7 +13,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
-from wagtail.signals import page_published
 
 from courses.blocks import module_body_blocks
 from courses.fallback import fallback_locales
@@ -311,39 +309,3 @@ class ModulePage(Page):
         context["previous_module"] = modules[position - 1] if position > 0 else None
         context["next_module"] = modules[position + 1] if 0 <= position < len(modules) - 1 else None
         return context
-
-
-def _repair_child_count(sender, instance, **kwargs):
-    """Publishing a page from a revision must not reset how many children it has.
-
-    wagtail-localize publishes a new translation from its first revision after the subtree was
-    translated (wagtail-localize#773), which wrote back `numchild=0` and hid the children.
-    """
-    actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
-    if actual != instance.numchild:
-        Page.objects.filter(pk=instance.pk).update(numchild=actual)
-        instance.numchild = actual
-
-
-page_published.connect(_repair_child_count, dispatch_uid="courses_repair_child_count")
-
-
-def _role_assignment_changed(sender, instance, **kwargs):
-    from django.contrib.auth import get_user_model
-
-    from courses.moderation import trainer_page_groups_sync
-
-    user = get_user_model().objects.filter(pk=instance.user_id).first()
-    if user is not None:
-        trainer_page_groups_sync(user=user)
-
-
-def _section_saved(sender, instance, **kwargs):
-    from courses.moderation import section_trainers_sync
-
-    section_trainers_sync(section=instance)
-
-
-post_save.connect(_role_assignment_changed, sender="workforce.RoleAssignment")
-post_delete.connect(_role_assignment_changed, sender="workforce.RoleAssignment")
-post_save.connect(_section_saved, sender=CourseSectionPage)

@@ -11,12 +11,7 @@ from workforce.scope import ScopedQuerySet
 
 
 class RecordChangeQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "health_worker__facility__governorate__region",
-        "governorate": "health_worker__facility__governorate",
-        "directorate": "health_worker__facility__directorate",
-        "facility": "health_worker__facility",
-    }
+    scope_via = "health_worker__facility"
 
     def visible_to(self, user, *, roles=None):
         """Changes in the user's scope, and always those of the user's own records."""

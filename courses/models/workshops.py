@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
+from workforce.models import TRAINING_ROLES
 from workforce.scope import ScopedQuerySet
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
@@ -22,12 +23,7 @@ class WorkshopStatus(models.TextChoices):
 
 
 class WorkshopQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "venue__governorate__region",
-        "governorate": "venue__governorate",
-        "directorate": "venue__directorate",
-        "facility": "venue",
-    }
+    scope_via = "venue"
 
     def visible_to(self, user, *, roles=None):
         """Workshops held in the user's scope, and those the user trains."""
@@ -40,7 +36,7 @@ class WorkshopQuerySet(ScopedQuerySet):
 
     def manageable_by(self, user):
         """Workshops the user may run: those they train, and those in their trainer scope."""
-        return self.visible_to(user, roles=["trainer", "administrator"])
+        return self.visible_to(user, roles=TRAINING_ROLES)
 
 
 class Workshop(models.Model):
@@ -116,12 +112,7 @@ class Session(models.Model):
 
 
 class EnrolmentQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "workshop__venue__governorate__region",
-        "governorate": "workshop__venue__governorate",
-        "directorate": "workshop__venue__directorate",
-        "facility": "workshop__venue",
-    }
+    scope_via = "workshop__venue"
 
 
 class Enrolment(models.Model):
@@ -237,12 +228,7 @@ class AssessmentScore(models.Model):
 
 
 class CompletionQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "health_worker__facility__governorate__region",
-        "governorate": "health_worker__facility__governorate",
-        "directorate": "health_worker__facility__directorate",
-        "facility": "health_worker__facility",
-    }
+    scope_via = "health_worker__facility"
 
 
 class Completion(models.Model):

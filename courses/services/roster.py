@@ -8,6 +8,7 @@ from courses.models import Enrolment, RecordChange, Workshop
 from courses.models.workshops import RecordMethod
 from courses.services.history import history_record, snapshot
 from workforce.models import HealthWorker
+from workforce.services import health_worker_create
 
 
 @transaction.atomic
@@ -76,10 +77,8 @@ def enrolment_withdraw(*, enrolment: Enrolment, user) -> Enrolment:
 
 @transaction.atomic
 def walk_in_add(*, workshop: Workshop, user, **worker_fields) -> Enrolment:
-    """Register a new health worker on the spot and put them on the roster."""
-    worker = HealthWorker(**worker_fields)
-    worker.full_clean()
-    worker.save()
+    """Register a new health worker on the spot (the registry's own service) and enrol them."""
+    worker = health_worker_create(**worker_fields)
     return enrolment_add(
         workshop=workshop, health_worker=worker, user=user, source=Enrolment.Source.WALK_IN
     )

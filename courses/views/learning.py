@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import hooks
+
 from courses import selectors, services
 from courses.forms import ClaimForm, ReviewForm
 from courses.models import ExternalActivity
-from courses.signals import my_learning_sections
 from courses.views.scope import own_worker
 from workforce.duties import exclude_own
-from workforce.models import HealthWorker
+from workforce.models import REVIEWING_ROLES, HealthWorker
 from workforce.reads import Kind, personal_record_read
 
 
@@ -28,12 +29,11 @@ def my_learning(request):
             "transcript": selectors.transcript_for(health_worker=worker),
             "upcoming": selectors.upcoming_workshops_for(health_worker=worker),
             "claims": worker.external_activities.order_by("-date"),
+            # Higher apps add their own sections (certificates: the holder's downloads).
             "sections": [
                 html
-                for _receiver, html in my_learning_sections.send(
-                    sender=HealthWorker, request=request, health_worker=worker
-                )
-                if html
+                for hook in hooks.get_hooks("courses_my_learning_sections")
+                if (html := hook(request, worker))
             ],
         }
     return render(request, "courses/my_learning.html", context)
@@ -70,7 +70,7 @@ def claim_create(request):
 
 def _claims_for(request):
     """Claims the user may open: their own, and those in their reviewer scope."""
-    return ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"])
+    return ExternalActivity.objects.visible_to(request.user, roles=REVIEWING_ROLES)
 
 
 @login_required
@@ -93,7 +93,7 @@ def claim_evidence(request, pk):
 def _claims_to_review(request):
     """Claims the user may decide on: in their reviewer scope, and never their own."""
     return exclude_own(
-        ExternalActivity.objects.visible_to(request.user, roles=["reviewer", "administrator"]),
+        ExternalActivity.objects.visible_to(request.user, roles=REVIEWING_ROLES),
         user=request.user,
         worker_path="health_worker",
     )

@@ -3,9 +3,9 @@
 from django.shortcuts import get_object_or_404
 
 from courses.models import Session, Workshop
-from workforce.models import HealthWorker
+from workforce.models import TRAINING_ROLES, HealthWorker
 
-TRAINER_ROLES = ["trainer", "administrator"]
+TRAINER_ROLES = TRAINING_ROLES
 
 
 def workshop_or_404(request, pk) -> Workshop:

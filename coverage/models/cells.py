@@ -16,6 +16,8 @@ from workforce.scope import ScopedQuerySet
 
 
 class CellQuerySet(ScopedQuerySet):
+    # A cell carries its own place columns (a governorate's cell has no facility), so no single
+    # facility path reaches it.
     scope_paths = {
         "region": "governorate__region",
         "governorate": "governorate",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer
 from tests.certificates.pdftools import ink_difference, ink_rows, pdf_page_image
-from tests.cme.test_pdf_marks import MARKS, marked_name
+from tests.core.test_pdf_marks import MARKS, marked_name
 
 # Each mark over a short letter beside a tall one, and a shadda carrying its vowel.
 EVERY_MARK = "مُحَمَّدٌ " + " ".join(f"س{mark}ل" for mark in MARKS)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from certificates.pdf import CertificateRenderer
 from tests.certificates.pdftools import pdf_text
 from tests.certificates.test_pdf_marks import FACTS, LOOK
-from tests.cme.test_pdf_reading import logical, mixed_line
+from tests.core.test_pdf_reading import logical, mixed_line
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from django.utils import translation
 
 from core.uploads import UploadRefused, sheet_rows
-from workforce.namebank import person_name
+from demo.namebank import person_name
 
 HEADER = ["Licence number", "Name (Arabic)", "Session date", "Attendance"]
 ARABIC_ROWS = [

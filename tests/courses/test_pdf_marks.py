@@ -14,7 +14,7 @@ from courses.pdf import (
 )
 from tests.certificates.pdftools import ink_difference, ink_rows, pdf_page_image
 from tests.certificates.test_pdf_marks import EVERY_MARK
-from tests.cme.test_pdf_marks import marked_name
+from tests.core.test_pdf_marks import marked_name
 
 SHEET = SheetFacts(
     course_title="Basic Life Support",

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, example, given, settings
 
 from courses.pdf import SheetPerson, SignInSheetRenderer, TranscriptRenderer
 from tests.certificates.pdftools import pdf_text
-from tests.cme.test_pdf_reading import logical, mixed_line
+from tests.core.test_pdf_reading import logical, mixed_line
 from tests.courses.test_pdf_marks import SHEET, TRANSCRIPT
 
 slow = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -59,6 +59,8 @@ class HealthWorkerFactory(DjangoModelFactory):
 
 
 class RoleAssignmentFactory(DjangoModelFactory):
+    """A staff role, handed out through `role_assign` as the admin does (groups and signal too)."""
+
     class Meta:
         model = RoleAssignment
 
@@ -66,13 +68,15 @@ class RoleAssignmentFactory(DjangoModelFactory):
     role = "auditor"
     level = "national"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from workforce.services import role_assign
+
+        return role_assign(**kwargs)
+
 
 def staff_user(role: str, level: str, **scope):
-    """A user holding `role` over one scope and in the role's group, as the admin makes them.
-
-    `RoleAssignmentFactory` only writes the row (enough for `visible_to`); admin pages also need
-    the group's permissions, which `role_assign` gives.
-    """
+    """A new user holding `role` over one scope and in the role's group, as the admin makes them."""
     from workforce.services import role_assign
 
     user = UserFactory()

@@ -40,3 +40,35 @@ def test_health_worker_sees_their_own_record_and_no_other(kirkuk_worker, basra_w
     kirkuk_worker.user = user
     kirkuk_worker.save()
     assert list(HealthWorker.objects.visible_to(user)) == [kirkuk_worker]
+
+
+def _scoped_models():
+    from django.apps import apps
+
+    from workforce.scope import ScopedQuerySet
+
+    return [
+        model
+        for model in apps.get_models()
+        if isinstance(model._default_manager.all(), ScopedQuerySet)
+    ]
+
+
+def test_every_scoped_record_family_reaches_each_scope_level_through_real_fields():
+    from workforce.scope import paths_via
+
+    families = _scoped_models()
+    assert len(families) >= 10, [model.__name__ for model in families]
+    for model in families:
+        queryset = model._default_manager.all()
+        declared = queryset.scope_via is not None or set(queryset.scope_paths) == {
+            "region",
+            "governorate",
+            "directorate",
+            "facility",
+        }
+        assert declared, f"{model.__name__} says neither scope_via nor every scope_paths level"
+        via = queryset.scope_via
+        paths = paths_via(via) if via is not None else queryset.scope_paths
+        for path in paths.values():
+            str(queryset.filter(**{f"{path}__isnull": True}).query)  # FieldError if no such path

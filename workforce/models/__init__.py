@@ -1,7 +1,16 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
 from workforce.models.people import Cadre, HealthWorker, Sex
 from workforce.models.reads import PersonalRecordRead
-from workforce.models.roles import Role, RoleAssignment, ScopeLevel, manages_roles
+from workforce.models.roles import (
+    ADMINISTERING_ROLES,
+    AUDITING_ROLES,
+    REVIEWING_ROLES,
+    TRAINING_ROLES,
+    Role,
+    RoleAssignment,
+    ScopeLevel,
+    manages_roles,
+)
 
 __all__ = [
     "Cadre",
@@ -11,6 +20,10 @@ __all__ = [
     "HealthWorker",
     "PersonalRecordRead",
     "Region",
+    "ADMINISTERING_ROLES",
+    "AUDITING_ROLES",
+    "REVIEWING_ROLES",
+    "TRAINING_ROLES",
     "Role",
     "RoleAssignment",
     "ScopeLevel",

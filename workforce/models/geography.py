@@ -12,6 +12,7 @@ class Region(models.TextChoices):
 
 
 class GovernorateQuerySet(ScopedQuerySet):
+    # A place above a facility: a directorate or facility scope sees the governorate it lies in.
     scope_paths = {
         "region": "region",
         "governorate": "pk",
@@ -35,6 +36,7 @@ class Governorate(TranslatedNameMixin):
 
 
 class DirectorateQuerySet(ScopedQuerySet):
+    # A place above a facility: a facility scope sees the directorate it lies in.
     scope_paths = {
         "region": "governorate__region",
         "governorate": "governorate",
@@ -80,12 +82,7 @@ def facility_search_key(facility) -> str:
 
 
 class FacilityQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "governorate__region",
-        "governorate": "governorate",
-        "directorate": "directorate",
-        "facility": "pk",
-    }
+    scope_via = ""  # a facility itself
 
 
 class Facility(TranslatedNameMixin):

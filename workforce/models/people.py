@@ -29,12 +29,7 @@ class Sex(models.TextChoices):
 
 
 class HealthWorkerQuerySet(ScopedQuerySet):
-    scope_paths = {
-        "region": "facility__governorate__region",
-        "governorate": "facility__governorate",
-        "directorate": "facility__directorate",
-        "facility": "facility",
-    }
+    scope_via = "facility"
 
     def visible_to(self, user, *, roles=None):
         """Workers in the user's scope, and always the user's own record."""

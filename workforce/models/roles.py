@@ -13,6 +13,14 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+# Which roles may act on records of their scope for each kind of work (an administrator may
+# stand in for any of them). Other apps name these, never the role strings.
+TRAINING_ROLES = (Role.TRAINER, Role.ADMINISTRATOR)  # workshops, rosters, marks, certificates
+REVIEWING_ROLES = (Role.REVIEWER, Role.ADMINISTRATOR)  # outside-activity claims
+AUDITING_ROLES = (Role.AUDITOR, Role.ADMINISTRATOR)  # coverage, exports, reports
+ADMINISTERING_ROLES = (Role.ADMINISTRATOR,)  # the registry itself
+
+
 _SCOPE_MISSING = {
     "region": _("Choose the region this role covers."),
     "governorate": _("Choose the governorate this role covers."),
