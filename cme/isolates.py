@@ -35,11 +35,9 @@ _SENTENCE_END = frozenset(".,;:!?-–—…")
 _SENTENCE_START = frozenset(",;:!?-–—…")
 
 
-def _protected(text: str) -> list[bool]:
-    """Per character: inside an isolate (marks included), a placeholder or markup."""
+def _protected_isolates(text: str) -> list[bool]:
+    """Per character: inside an isolate, its marks included."""
     mask = [False] * len(text)
-    for match in PROTECTED.finditer(text):
-        mask[match.start() : match.end()] = [True] * (match.end() - match.start())
     depth = 0
     for index, char in enumerate(text):
         if char in ISOLATE_OPENERS:
@@ -48,6 +46,14 @@ def _protected(text: str) -> list[bool]:
             mask[index] = True
         if char == PDI and depth:
             depth -= 1
+    return mask
+
+
+def _protected(text: str) -> list[bool]:
+    """Per character: inside an isolate (marks included), a placeholder or markup."""
+    mask = _protected_isolates(text)
+    for match in PROTECTED.finditer(text):
+        mask[match.start() : match.end()] = [True] * (match.end() - match.start())
     return mask
 
 
@@ -126,6 +132,12 @@ def bare_latin(text: str) -> list[str]:
     mask = _protected(text)
     outside = "".join(" " if hidden else char for char, hidden in zip(text, mask, strict=True))
     return [word for word in outside.split() if LATIN_LETTER.search(word)]
+
+
+def outside_isolates(text: str) -> str:
+    """The text without its isolated runs (marks and all): what sets a paragraph's direction."""
+    mask = _protected_isolates(text)
+    return "".join(char for char, hidden in zip(text, mask, strict=True) if not hidden)
 
 
 def strip_isolates(text: str) -> str:
