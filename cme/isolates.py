@@ -6,6 +6,10 @@ wraps its placeables: the run keeps its own direction and its neighbours' punctu
 the right side. Markup cannot do it, since a translated string is escaped in HTML and also goes
 into attributes, e-mails, SMS, PDFs and sheets. Used by `scripts/isolate-latin-in-translations`,
 the catalogue test, the PDF text kernel and the SMS sender.
+
+Per output: pages, e-mails and spreadsheets keep the marks (browsers, mail clients and Excel
+apply them and draw nothing; plain-text mail is UTF-8 like the page); PDFs read them as
+embeddings and draw none (cme/pdf/text.py); text messages drop them (cme/sms.py).
 """
 
 import re
