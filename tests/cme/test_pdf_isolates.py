@@ -90,3 +90,11 @@ def test_an_isolated_name_keeps_its_closing_bracket_and_the_sentence_its_quotes(
 
 def test_a_translation_starting_with_an_isolated_code_is_drawn_right_to_left():
     assert shape_line(isolate_latin("PDF جاهز للتنزيل")).rtl
+
+
+def test_an_isolated_month_after_an_arabic_word_keeps_the_year_first():
+    bare = [text for _level, text in _visual_runs("الفترة: من 2025-07 إلى", 1)]
+    isolated = [text for _level, text in _visual_runs("الفترة: من \u20662025-07\u2069 إلى", 1)]
+
+    assert "2025-07" not in bare
+    assert "2025-07" in isolated
