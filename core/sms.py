@@ -11,6 +11,8 @@ import sys
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from core.isolates import strip_isolates
+
 logger = logging.getLogger(__name__)
 outbox: list[dict] = []
 
@@ -31,5 +33,9 @@ class LocmemBackend:
 
 def sms_send(*, to: str, body: str) -> None:
     """Send one text message through the configured backend."""
+    # Translated strings wrap Latin codes in Unicode isolates (core/isolates.py). A text message
+    # drops them: an Arabic SMS is UCS-2, 70 characters a part, so each mark costs a character,
+    # and many phones' SMS apps draw the marks as boxes. Pages, e-mails and sheets keep them.
+    body = strip_isolates(body)
     import_string(settings.SMS_BACKEND)().send(to=to, body=body)
     logger.info("SMS sent to a phone ending %s", to[-3:])

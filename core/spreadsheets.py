@@ -15,6 +15,12 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
+# Translated headings and notes keep their Unicode isolates (U+2068 ... U+2069 around Latin codes,
+# core/isolates.py): Excel and LibreOffice apply them and draw nothing, so "CSV" stays in place in
+# an Arabic heading. The importer's readers (core.digits.typed_text, workforce.names) drop them, so
+# a sheet the site wrote reads back the same.
+
+
 def neutralise(value):
     """The value, made inert if a spreadsheet would take it for a formula."""
     if isinstance(value, str) and value.startswith(DANGEROUS):

@@ -54,8 +54,10 @@ class CoverageReportPDF:
             self.y = self.page_size[1] - self.margin
             self.text(_("Training coverage report"), size=16, bold=True)
             self.text(
+                # Isolated as on the coverage page: after an Arabic word "2025-07" would read
+                # as two Arabic numbers, drawn "07-2025" (UAX #9 W2).
                 _("Period: %(start)s to %(end)s.")
-                % {"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"},
+                % {"start": f"\u2066{start:%Y-%m}\u2069", "end": f"\u2066{end:%Y-%m}\u2069"},
                 size=10,
             )
             self.text(_("Scope: %(scope)s") % {"scope": self.scope_label()}, size=10)

@@ -11,6 +11,8 @@ import pytest
 
 from django.conf import settings
 
+from core.isolates import bare_latin
+
 ROOT = Path(settings.BASE_DIR)
 LANGUAGES = ("ar", "ckb")
 CATALOGUES = sorted(
@@ -84,3 +86,18 @@ def test_root_catalogue_holds_every_string_of_cme_and_templates(tmp_path):
     extracted = {e.msgid for e in polib.pofile(str(copy / "locale/ar/LC_MESSAGES/django.po"))}
     committed = {e.msgid for e in polib.pofile(str(ROOT / "locale/ar/LC_MESSAGES/django.po"))}
     assert sorted(extracted - committed) == []
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=_ids(CATALOGUES))
+def test_latin_inside_arabic_or_kurdish_translations_is_isolated(path):
+    # A bare "PDF" or "UTF-8" in a right-to-left sentence drags its neighbours' punctuation out
+    # of order; scripts/isolate-latin-in-translations wraps it in U+2068 ... U+2069.
+    if path.parts[-3] not in LANGUAGES:
+        pytest.skip("not a right-to-left catalogue we translate")
+    bare = {
+        entry.msgid: words
+        for entry in polib.pofile(str(path))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if entry.msgid and (words := bare_latin(text))
+    }
+    assert bare == {}

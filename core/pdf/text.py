@@ -8,6 +8,7 @@ shaped glyph's code maps (ToUnicode, see `TextFont`) to the letters of its HarfB
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from core.isolates import FSI, ISOLATE_MARKS, ISOLATE_OPENERS, PDI, outside_isolates, strip_isolates
 from core.pdf.fonts import READING, font_pair, register_fonts
 from core.pdf.marks import settled_rises
 from core.pdf.reading import invisible_text, needs_reading_layer
@@ -161,29 +163,83 @@ def _glyphs(font_name: str) -> _FontGlyphs:
     return glyphs
 
 
+# Isolates (U+2066-U+2069, see core/isolates.py) as the embeddings python-bidi 0.6's algorithm
+# knows: LRI and RLI open LRE and RLE, FSI the one its first strong letter calls for, a PDI closes
+# with PDF (a stray one becomes a zero-width space, removed like the marks). For a run inside a
+# sentence the two give the same order: the run keeps its direction and the punctuation around
+# it resolves to the sentence's. The marks themselves are never drawn (no font has a glyph).
+_LRE, _RLE, _PDF = "\u202a", "\u202b", "\u202c"
+
+
+def _first_strong_rtl(text: str) -> bool:
+    """Whether an isolate's first strong letter, up to its PDI, is right-to-left (UAX #9 P2)."""
+    depth = 0
+    for char in text:
+        if char in ISOLATE_OPENERS:
+            depth += 1
+        elif char == PDI:
+            if not depth:
+                return False
+            depth -= 1
+        elif not depth and unicodedata.bidirectional(char) in ("L", "R", "AL"):
+            return unicodedata.bidirectional(char) != "L"
+    return False
+
+
+def _as_embeddings(text: str) -> str:
+    """The text, of the same length, with each isolate written as an embedding."""
+    out = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in ISOLATE_OPENERS:
+            rtl = char == "\u2067" or (char == FSI and _first_strong_rtl(text[index + 1 :]))
+            out.append(_RLE if rtl else _LRE)
+            depth += 1
+        elif char == PDI:
+            out.append(_PDF if depth else "\u200b")
+            depth = max(depth - 1, 0)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _levels(text: str, base_level: int) -> list[int]:
+    """Each character's bidi level; those the algorithm removes (X9) take their neighbour's."""
     storage = bidi_algorithm.get_empty_storage()
     storage["base_level"] = base_level
     storage["base_dir"] = ("L", "R")[base_level]
     bidi_algorithm.get_embedding_levels(text, storage)
+    chars = list(storage["chars"])
     bidi_algorithm.explicit_embed_and_overrides(storage)
+    kept = {id(char) for char in storage["chars"]}
     bidi_algorithm.resolve_weak_types(storage, False)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)
-    return [char["level"] for char in storage["chars"]]
+    levels: list[int | None] = [char["level"] if id(char) in kept else None for char in chars]
+    known = next((level for level in levels if level is not None), base_level)
+    for index, level in enumerate(levels):
+        if level is None:
+            levels[index] = known
+        else:
+            known = level
+    return levels
 
 
 def _visual_runs(text: str, base_level: int) -> list[tuple[int, str]]:
-    """Bidi level runs of a line, in visual order (UAX #9 rule L2)."""
+    """Bidi level runs of a line, in visual order (UAX #9 rule L2), without isolate marks."""
     if not has_arabic(text) and base_level == 0:
-        return [(0, text)]
-    levels = _levels(text, base_level)
+        return [(0, strip_isolates(text))]
+    levels = _levels(_as_embeddings(text), base_level)
+    shown = [(level, char) for level, char in zip(levels, text, strict=True)]
+    shown = [(level, char) for level, char in shown if char not in ISOLATE_MARKS]
     runs: list[tuple[int, str]] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or levels[index] != levels[start]:
-            runs.append((levels[start], text[start:index]))
-            start = index
+    for level, char in shown:
+        if runs and runs[-1][0] == level:
+            runs[-1] = (level, runs[-1][1] + char)
+        else:
+            runs.append((level, char))
+    if not runs:
+        return []
     highest = max(level for level, _ in runs)
     lowest_odd = min((level for level, _ in runs if level % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
@@ -329,7 +385,9 @@ def shape_line(
     `variable` marks text that differs between documents drawn alike (a holder's name), which
     goes to the fonts' per-document instances so the shared subsets stay the same.
     """
-    base_level = bidi_algorithm.get_base_level(text) if rtl is None else int(rtl)
+    # The direction comes from the first strong letter outside isolates (UAX #9 P2): an
+    # Arabic sentence that starts with an isolated "PDF" is still right-to-left.
+    base_level = bidi_algorithm.get_base_level(outside_isolates(text)) if rtl is None else int(rtl)
     fonts = font_pair(bold=bold, variable=variable)
     runs: list[GlyphRun] = []
     for level, run_text in _visual_runs(text, base_level):
@@ -340,7 +398,7 @@ def shape_line(
         for font_name, segment in segments:
             runs.append(_shape(segment, font_name=font_name, rtl=run_rtl, language=language))
     return ShapedLine(
-        text=text,
+        text=strip_isolates(text),  # the reading layer's text: poppler knows no isolates
         runs=tuple(runs),
         width=sum(run.width for run in runs),
         rtl=bool(base_level),

@@ -174,7 +174,7 @@ def test_the_marking_page_reads_right_to_left_in_arabic(client, trainer, worksho
     page = client.get(f"/ar/learning/sessions/{workshop.sessions.first().pk}/").content.decode()
     assert 'dir="rtl"' in page
     assert "حاضر" in page
-    assert "اعرض رمز QR لتسجيل الحضور" in page
+    assert "اعرض رمز \u2068QR\u2069 لتسجيل الحضور" in page
 
 
 def test_the_schedule_form_lists_courses_by_their_title_in_the_readers_language(

@@ -29,9 +29,20 @@ NOT_VISITED = {
 }
 
 # Latin words in text that is not marked as another language or isolated (bdi, dir=auto/ltr, code).
+# Text between an isolate (LRI, RLI or FSI) and its PDI is isolated as <bdi> is: the catalogues
+# wrap Latin codes in translated strings this way (core/isolates.py). Innermost pairs go first; an
+# isolate left open runs to the end of the text, as in UAX #9.
 ENGLISH_WORDS = """(language) => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const words = new Set();
+  const bare = (text) => {
+    let before;
+    do {
+      before = text;
+      text = text.replace(/[\u2066-\u2068][^\u2066-\u2069]*(?:\u2069|$)/g, " ");
+    } while (text !== before);
+    return text.match(/[A-Za-z]{2,}/g) || [];
+  };
   const isolated = "bdi, [dir=auto], [dir=ltr], code, kbd, samp, script, style, noscript, "
     + "option:not(:checked), svg, template";
   while (walker.nextNode()) {
@@ -40,12 +51,12 @@ ENGLISH_WORDS = """(language) => {
     if (marked && marked.lang !== language) continue;
     if (element.closest(isolated)) continue;
     if (!element.checkVisibility({visibilityProperty: true})) continue;
-    for (const word of walker.currentNode.textContent.match(/[A-Za-z]{2,}/g) || []) words.add(word);
+    for (const word of bare(walker.currentNode.textContent)) words.add(word);
   }
   document.querySelectorAll("input[placeholder], input[type=submit]").forEach((input) => {
     if (!input.checkVisibility() || input.closest("[dir=ltr], [dir=auto]")) return;
     const text = input.placeholder || input.value;
-    for (const word of text.match(/[A-Za-z]{2,}/g) || []) words.add(word);
+    for (const word of bare(text)) words.add(word);
   });
   return [...words].sort();
 }"""
