@@ -6,6 +6,8 @@ a name's punctuation jumps to the wrong end. `<bdi>` lays the value out on its o
 
 - `isolated(value)`: one value a template prints (a name, a code), escaped inside `<bdi>` with the
   `dir` and `lang` of its script, as certificates name their holders.
+- `in_language(text, language)`: content not (yet) in the reader's language, e.g. an untranslated
+  course title, in `<bdi lang dir>` so it is read, voiced and laid out as the language it is in.
 - `isolate_latin_runs(html)`: each run of Latin words in an editor's rich text (an acronym, a file
   name) wrapped in `<bdi dir="ltr">`, leaving tags, attributes and already isolated elements alone.
 """
@@ -16,6 +18,7 @@ from html.parser import HTMLParser
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_info
 
 from cme.script_language import arabic_script_language, text_direction
 
@@ -65,6 +68,19 @@ def isolated(value) -> SafeString:
     if language == LATIN_LANGUAGE and not re.search(r"[a-z]", str(value)):
         language = ""
     return bdi(value, direction=direction, language=language)
+
+
+def language_attributes(language: str) -> SafeString:
+    """` lang=".." dir=".."` for text in `language` shown to a reader of another, else ""."""
+    if not language or language == (get_language() or "").split("-")[0]:
+        return mark_safe("")
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+def in_language(text, language: str) -> SafeString:
+    """`text` in `<bdi>`, marked with its language when that is not the reader's."""
+    return format_html("<bdi{}>{}</bdi>", language_attributes(language), text)
 
 
 class _LatinRunIsolator(HTMLParser):
@@ -136,8 +152,9 @@ def _wrap_runs(text: str) -> str:
 def isolate_latin_runs(html) -> SafeString:
     """`html` (escaped first if it is plain text) with each Latin run of its text inside `<bdi>`."""
     html = str(conditional_escape(html))
+    # Safe: `html` is escaped above unless it was already safe, and the parser re-escapes text.
     if not _LATIN_LETTER.search(html):
-        return mark_safe(html)
+        return mark_safe(html)  # noqa: S308
     parser = _LatinRunIsolator()
     parser.feed(html)
-    return mark_safe(parser.result())
+    return mark_safe(parser.result())  # noqa: S308

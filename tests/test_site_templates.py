@@ -67,7 +67,9 @@ def _is_isolated(expression: str, before: str = "", after: str = "") -> bool:
         return True
     if "isolated" in filters:
         return True
-    return bool(re.search(r"<(bdi|code)\b[^>]*>\s*$", before) and re.match(r"\s*</(bdi|code)>", after))
+    return bool(
+        re.search(r"<(bdi|code)\b[^>]*>\s*$", before) and re.match(r"\s*</(bdi|code)>", after)
+    )
 
 
 def test_the_site_has_templates_to_check():
@@ -104,7 +106,11 @@ def test_every_scrollable_table_can_be_reached_by_keyboard_and_is_named():
             attributes = tag.group()
             if not all(
                 re.search(pattern, attributes)
-                for pattern in (r'\btabindex="0"', r'\brole="region"', r'\baria-label(ledby)?="[^"]+"')
+                for pattern in (
+                    r'\btabindex="0"',
+                    r'\brole="region"',
+                    r'\baria-label(ledby)?="[^"]+"',
+                )
             ):
                 line = source.count("\n", 0, tag.start()) + 1
                 unnamed.append(f"{path.relative_to(settings.BASE_DIR)}:{line}: {attributes}")

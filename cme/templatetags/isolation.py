@@ -15,6 +15,18 @@ def isolated(value):
 
 
 @register.filter
+def in_language(text, language):
+    """`{{ course.name|in_language:course.language }}`: untranslated content marked as such."""
+    return isolation.in_language(text, language)
+
+
+@register.filter
+def language_attributes(language):
+    """`<option{{ course.language|language_attributes }}>`: where `<bdi>` cannot go."""
+    return isolation.language_attributes(language)
+
+
+@register.filter
 def isolate_latin(html, language=None):
     """`{{ page.body|isolate_latin:page }}`: Latin runs of an rtl text in `<bdi>`, else unchanged.
 
