@@ -2,7 +2,7 @@
 
 A Latin name, a course code or a licence number inside an Arabic or Kurdish sentence is laid out
 by the Unicode bidi algorithm together with its neighbours: "OXY-101 · 12" comes out reordered and
-a name's punctuation jumps to the wrong end. `<bdi>` lays the value out on its own. Two helpers:
+a name's punctuation jumps to the wrong end. `<bdi>` lays the value out on its own. The helpers:
 
 - `isolated(value)`: one value a template prints (a name, a code), escaped inside `<bdi>` with the
   `dir` and `lang` of its script, as certificates name their holders.
@@ -53,7 +53,9 @@ def script_of(text: str) -> tuple[str, str]:
 
 def bdi(text, *, direction: str = "", language: str = "") -> SafeString:
     """`text` escaped inside `<bdi>`, with `dir` and `lang` when given."""
-    attributes = format_html(' dir="{}"', direction) if direction else ""
+    attributes = SafeString("")
+    if direction:
+        attributes += format_html(' dir="{}"', direction)
     if language:
         attributes += format_html(' lang="{}"', language)
     return format_html("<bdi{}>{}</bdi>", attributes, text)

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.utils.safestring import SafeString
 from django.utils.translation import override
 
-from cme.isolation import ISOLATING, VOID, isolate_latin_runs, isolated
+from cme.isolation import ISOLATING, VOID, bdi, isolate_latin_runs, isolated
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcXYZ019 .-_/:&'<>\"") + list("دليل ملف ساعة ڕێ")),
@@ -106,6 +106,7 @@ def test_isolated_marks_a_value_with_its_scripts_direction_and_language():
     assert isolated("ڕێژین") == '<bdi dir="rtl" lang="ckb">ڕێژین</bdi>'
     assert isolated("<b>") == '<bdi dir="ltr" lang="en">&lt;b&gt;</bdi>'
     assert isolated(None) == "" and isolated("") == ""
+    assert bdi("<x>", language="en") == '<bdi lang="en">&lt;x&gt;</bdi>'
 
 
 def test_rich_text_is_isolated_only_on_a_right_to_left_page():

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from tests.factories.course_pages import module_page, translation_of
-from tests.factories.courses import course_page
+from tests.factories.courses import ExternalActivityFactory, course_page
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,14 @@ def test_a_translated_course_title_is_not_marked_as_another_language(client, tra
     with override("ckb"):
         html = client.get(reverse("courses:my_workshops")).content.decode()
     assert "<strong><bdi>ئۆکسجین</bdi></strong>" in html
+
+
+def test_a_reviewers_note_in_english_is_laid_out_in_its_own_direction(
+    client, participant_user, kirkuk_worker
+):
+    note = "Attendance certificate checked."
+    ExternalActivityFactory(health_worker=kirkuk_worker, status="approved", review_note=note)
+    client.force_login(participant_user)
+    with override("ar"):
+        html = client.get(reverse("courses:my_learning")).content.decode()
+    assert f'<div class="muted small" dir="auto">{note}</div>' in html
