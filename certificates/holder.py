@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html_join
 
+from core.isolation import bdi
 from core.script_language import arabic_script_language, text_direction
 
 LATIN_NAME_LANGUAGE = "en"
@@ -40,9 +41,9 @@ def holder_names_html(*, latin: str, arabic: str, language: str) -> str:
     """The holder's names as isolated spans (`<bdi dir lang>`), the reader's script first."""
     return format_html_join(
         " · ",
-        '<bdi dir="{}" lang="{}">{}</bdi>',
+        "{}",
         (
-            (name.direction, name.language, name.text)
+            (bdi(name.text, direction=name.direction, language=name.language),)
             for name in holder_names(latin=latin, arabic=arabic, language=language)
         ),
     )

@@ -15,9 +15,10 @@ def my_learning_certificates(request, health_worker) -> str:
     language = (get_language() or "en").split("-")[0]
     certificates = list(certificates_of_holder(user=request.user))
     for certificate in certificates:
-        certificate.title = (
-            getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en
-        )
+        # A title not yet in the reader's language is shown in English, marked as English.
+        certificate.title = getattr(certificate, f"course_title_{language}", "")
+        certificate.title_language = language if certificate.title else "en"
+        certificate.title = certificate.title or certificate.course_title_en
     return render_to_string(
         "certificates/includes/my_certificates.html",
         {"certificates": certificates},

@@ -64,6 +64,7 @@ class Row:
     id: int
     name: str
     code: str = ""
+    language: str = ""  # of `name`, where it may not be the reader's (an untranslated course)
 
 
 @dataclass
@@ -119,6 +120,7 @@ def course_rows(*, ids=None) -> list[Row]:
             id=course["pk"],
             code=course["code"],
             name=titles.get(course["translation_key"]) or course["title"],
+            language=language if course["translation_key"] in titles else "en",
         )
         for course in courses
     ]

@@ -1,7 +1,6 @@
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
 
+from core.isolation import in_language, language_attributes
 from courses.catalogue import course_for_reader
 from courses.catalogue import reader_url as _reader_url
 
@@ -35,14 +34,18 @@ def text_language(page) -> str:
     and text as English, left to right, keeps its punctuation at the right end and lets screen
     readers switch voice.
     """
-    language = page.locale.language_code
-    if language == (get_language() or "").split("-")[0]:
-        return ""
-    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', language, direction)
+    return language_attributes(page.locale.language_code)
 
 
 @register.filter
 def reader_title(course) -> str:
     """The course's title in the reader's language when a live translation exists."""
     return course_for_reader(course=course).title
+
+
+@register.filter
+def course_title(course) -> str:
+    """The course's title as the reader sees it: in their language when a live translation
+    exists, else the fallback's, isolated and marked with its language (`<bdi lang dir>`)."""
+    shown = course_for_reader(course=course)
+    return in_language(shown.title, shown.locale.language_code)

@@ -51,7 +51,7 @@ def test_arabic_catalogue_lists_english_only_courses_with_a_badge(client):
     assert "الأوكسجين" in html
     assert "Triage basics" in html
     assert html.count('class="badge"') == 1
-    assert html.count('<h3 lang="en" dir="ltr">') == 1
+    assert html.count('<h2 lang="en" dir="ltr">') == 1
 
 
 def test_catalogue_search_finds_arabic_words(client):

@@ -169,10 +169,10 @@ def test_a_large_directorate_pages_its_facilities_but_totals_cover_them_all(
 
 def test_each_course_offers_to_be_shown_on_the_map(client, country, national_auditor):
     html = get(client, national_auditor, reverse("coverage:index")).content.decode()
-    assert "Coverage of Infection prevention by governorate" in html
+    assert "Coverage of <bdi>Infection prevention</bdi> by governorate" in html
     link = re.search(r'href="\?([^"]+)" data-focus="OXY-01"', html).group(1).replace("&amp;", "&")
     focused = get(client, national_auditor, reverse("coverage:index"), link).content.decode()
-    assert "Coverage of Medical oxygen by governorate" in focused
+    assert "Coverage of <bdi>Medical oxygen</bdi> by governorate" in focused
     assert "Kirkuk: 25.0%" in focused and "Erbil: 50.0%" in focused
 
 
