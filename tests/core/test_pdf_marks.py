@@ -66,6 +66,7 @@ def _pixels(points: float) -> int:
 @given(marked_name, st.sampled_from(["ar", "ckb"]))
 @example("مُحَمَّدٌ عَلِيّ حَسَنْ", "ar")
 @example("حَسَنْ", "ar")
+@example("ا\u0627\u0654\u064b", "ar")  # alef, then alef with hamza above and tanween fath
 @example("ڕێبوارْ کەریمِی", "ckb")
 def test_every_mark_stays_in_the_line_box_and_close_to_its_letters_at_every_size(name, language):
     data, placed = _draw_at_sizes(name, language=language)
@@ -82,5 +83,6 @@ def test_every_mark_stays_in_the_line_box_and_close_to_its_letters_at_every_size
         # The line's own box (what layouts reserve) holds all its ink, marks included.
         assert min(inked) >= _pixels(height - baseline - top) - 2
         assert max(inked) <= _pixels(height - baseline - bottom) + 2
-        # Marks sit on their letters: at most a shadda and its vowel above the tallest letter.
-        assert min(letters) - min(inked) <= _pixels(0.62 * size) + 1
+        # Marks sit on their letters: at most two stacked marks (a shadda or a hamza, and its
+        # vowel) above the tallest letter; a hamza and tanween over an alef reach 0.68 em.
+        assert min(letters) - min(inked) <= _pixels(0.7 * size) + 1
