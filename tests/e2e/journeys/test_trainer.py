@@ -21,7 +21,6 @@ from tests.e2e.journeys.checks import (
     login,
     qr_from_screen,
 )
-from tests.e2e.journeys.known import JOURNEY_KNOWN
 from workforce.models import HealthWorker
 
 COURSE_CODE = "PHC-110"
@@ -179,7 +178,6 @@ def test_the_workshop_page_leads_to_its_certificates(open_page):
     assert phone.url.endswith(f"/certificates/workshops/{closed.pk}/")
 
 
-@pytest.mark.xfail(strict=True, reason=JOURNEY_KNOWN["en", "courses:workshop_detail", "overflow"])
 def test_a_newly_scheduled_workshop_fits_a_phone_in_english(open_page):
     phone = open_page("en")
     login(phone, "trainer.kirkuk")
