@@ -184,13 +184,14 @@ class SignInSheetRenderer:
             return
         elif key == "licence":
             draw_at(canvas, person.licence_number, x=x + 4, y=baseline, size=self.body_size)
-        elif key == "latin":
-            draw_at(
-                canvas, person.name_latin, x=x + 4, y=baseline, size=self.body_size, variable=True
-            )
+        elif key == "latin" and person.name_latin:
+            line = shape_line(person.name_latin, rtl=False, variable=True)
+            size = _fitted(line, self.body_size, column_width - 8)
+            draw_shaped(canvas, line, x=x + 4, y=baseline, size=size)
         elif key == "arabic" and person.name_arabic:
             line = shape_line(person.name_arabic, rtl=True, language="ar", variable=True)
-            size = self.body_size + 1
+            # A long name gets smaller rather than run into the Latin name's column.
+            size = _fitted(line, self.body_size + 1, column_width - 8)
             bottom, top = line.ink_at(size)
             # A kasra under a descender (چٍ) or a shadda with its vowel stays between the row's
             # rules: the name moves up or down within the row, and gets smaller only if it must.
@@ -200,3 +201,9 @@ class SignInSheetRenderer:
                 bottom, top = line.ink_at(size)
             baseline = min(max(baseline, y + 1 - bottom), y + self.row_height - 1 - top)
             draw_shaped(canvas, line, x=x + column_width - 4, y=baseline, size=size, align="right")
+
+
+def _fitted(line, size: float, width: float) -> float:
+    """The font size at which a shaped line fits `width` points: `size`, or smaller if it must."""
+    drawn = line.width_at(size)
+    return size if drawn <= width else size * width / drawn

@@ -15,6 +15,8 @@ slow = settings(max_examples=10, deadline=None, suppress_health_check=[HealthChe
 @slow
 @given(mixed_line)
 @example("د. أحمد (Ali) 12")
+# Longer than its column: it used to run into the Latin name's column and read as one with it.
+@example("2026/03/05 أحمد 2026/03/05 2026/03/05 - أحمد - مستشفى - 2026/03/05")
 def test_a_mixed_name_on_the_sign_in_sheet_extracts_as_typed(name):
     person = SheetPerson(licence_number="KRK-7", name_latin="Ali Hassan", name_arabic=name)
     sheet = SignInSheetRenderer().render(dataclasses.replace(SHEET, people=(person,)))

@@ -6,6 +6,8 @@ The worker's reports are written to the result backend as a Celery worker writes
 view and the real backend.
 """
 
+import uuid
+
 import pytest
 from celery import current_app
 
@@ -21,8 +23,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_a_long_export_shows_its_progress_and_then_its_download(phone):
     auditor = RoleAssignmentFactory(role="auditor", level="national").user
+    task_id = f"export-{uuid.uuid4()}"  # the result backend's file outlives the test database
     job = CoverageExport.objects.create(
-        user=auditor, view="index", file_format="xlsx", task_id="export-e2e-1", language="ckb"
+        user=auditor, view="index", file_format="xlsx", task_id=task_id, language="ckb"
     )
     backend = current_app.backend
     login(phone, auditor.username)
@@ -31,16 +34,18 @@ def test_a_long_export_shows_its_progress_and_then_its_download(phone):
     assert bar.get_attribute("aria-valuenow") == "0"
     assert phone.locator("#export-link").is_hidden()
 
-    backend.store_result(
-        "export-e2e-1", {"done": 3, "total": 12, "user_id": auditor.pk}, "PROGRESS"
+    backend.store_result(task_id, {"done": 3, "total": 12, "user_id": auditor.pk}, "PROGRESS")
+    wait_until(
+        phone,
+        "document.querySelector('[data-job] .progress').ariaValueNow === '25'",
+        timeout=30_000,  # polled each second; a busy machine answers slower
     )
-    wait_until(phone, "document.querySelector('[data-job] .progress').ariaValueNow === '25'")
     assert phone.locator("[data-job-text]").inner_text() == "3 / 12"
 
     job.file.save("coverage.xlsx", ContentFile(b"PK\x03\x04"), save=False)
     job.finished_at = timezone.now()
     job.save()
-    backend.store_result("export-e2e-1", {"user_id": auditor.pk}, "SUCCESS")
+    backend.store_result(task_id, {"user_id": auditor.pk}, "SUCCESS")
     phone.locator("#export-link").wait_for(state="visible")  # the page reloaded by itself
     assert phone.locator("[data-job] .progress").get_attribute("aria-valuenow") == "100"
     assert phone.locator("html").get_attribute("lang") == "ckb"
