@@ -10,13 +10,11 @@ import io
 
 from reportlab.lib.pagesizes import A4
 
-from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.pdf import draw_text, register_fonts
 from coverage import charts, selectors
-from coverage.models import ReportSubscription
 from coverage.selectors import CoverageQuery
 from workforce.models import Governorate
 
@@ -205,30 +203,3 @@ class CoverageReportPDF:
 def coverage_report_pdf(*, user, language: str, today: datetime.date | None = None) -> bytes:
     """The PDF coverage report of the user's scope in their language."""
     return CoverageReportPDF(user=user, language=language).render(today=today)
-
-
-def monthly_reports_send(*, today: datetime.date | None = None) -> int:
-    """Email each subscribed auditor the report of their scope once a month; returns how many."""
-    today = today or timezone.localdate()
-    sent = 0
-    subscriptions = ReportSubscription.objects.filter(is_active=True).select_related("user")
-    for subscription in subscriptions:
-        user = subscription.user
-        already = subscription.last_sent_on and subscription.last_sent_on.replace(day=1) == (
-            today.replace(day=1)
-        )
-        if already or not user.email or not user.is_active or not selectors.user_may_audit(user):
-            continue
-        pdf = coverage_report_pdf(user=user, language=subscription.language, today=today)
-        with translation.override(subscription.language):
-            message = EmailMessage(
-                subject=_("Monthly training coverage report"),
-                body=_("The training coverage report of your scope is attached."),
-                to=[user.email],
-            )
-        message.attach(f"coverage-{today:%Y-%m}.pdf", pdf, "application/pdf")
-        message.send()
-        subscription.last_sent_on = today
-        subscription.save(update_fields=["last_sent_on"])
-        sent += 1
-    return sent

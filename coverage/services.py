@@ -2,11 +2,17 @@
 
 The tables are derived data. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
 `coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
-completion shows within seconds; `headcount_rebuild` recomputes the registry denominators.
+completion shows within seconds; `headcount_rebuild` recomputes the registry denominators. The
+monthly reports are queued one task per subscription (`monthly_reports_queue`) and each is sent
+by `monthly_report_send`.
 """
 
-from django.db import connection, transaction
+import datetime
 
+from django.db import connection, transaction
+from django.utils import timezone
+
+from coverage import selectors
 from coverage.models import ActivityCell, HeadcountCell, TrainedCell
 
 
@@ -214,3 +220,57 @@ def report_subscription_set(*, user, active: bool, language: str):
     subscription.full_clean()
     subscription.save()
     return subscription
+
+
+def _report_due(subscription, *, today: datetime.date) -> bool:
+    """Whether a subscription still waits for this month's report, and may read one."""
+    user = subscription.user
+    already = subscription.last_sent_on and subscription.last_sent_on.replace(day=1) == (
+        today.replace(day=1)
+    )
+    return not already and bool(user.email) and user.is_active and selectors.user_may_audit(user)
+
+
+def monthly_reports_queue(*, today: datetime.date | None = None) -> int:
+    """Queue this month's report of each subscription that waits for it; returns how many.
+
+    One task per subscription: a report that fails to render or to send (a full mailbox, an SMTP
+    error) is retried on its own and stops nobody else's.
+    """
+    from coverage.models import ReportSubscription
+    from coverage.tasks import monthly_report_send_task
+
+    today = today or timezone.localdate()
+    due = [
+        subscription.pk
+        for subscription in ReportSubscription.objects.filter(is_active=True).select_related("user")
+        if _report_due(subscription, today=today)
+    ]
+    for subscription_id in due:
+        monthly_report_send_task.delay(subscription_id=subscription_id, today=today.isoformat())
+    return len(due)
+
+
+def monthly_report_send(*, subscription, today: datetime.date) -> bool:
+    """Email one subscriber the report of their scope, once a month; False if not due (any more)."""
+    from django.core.mail import EmailMessage
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from coverage.reports import coverage_report_pdf
+
+    if not _report_due(subscription, today=today):
+        return False
+    user = subscription.user
+    pdf = coverage_report_pdf(user=user, language=subscription.language, today=today)
+    with translation.override(subscription.language):
+        message = EmailMessage(
+            subject=_("Monthly training coverage report"),
+            body=_("The training coverage report of your scope is attached."),
+            to=[user.email],
+        )
+    message.attach(f"coverage-{today:%Y-%m}.pdf", pdf, "application/pdf")
+    message.send()
+    subscription.last_sent_on = today
+    subscription.save(update_fields=["last_sent_on"])
+    return True

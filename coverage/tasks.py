@@ -31,9 +31,25 @@ def coverage_export_build_task(*, export_id: int) -> dict:
     return services.coverage_export_build(export=CoverageExport.objects.get(pk=export_id))
 
 
-@shared_task(text_for="recipient")  # each subscription's language
+@shared_task(text_for="nobody")
 def monthly_reports_send_task() -> int:
-    """Send the monthly coverage report to every subscribed auditor."""
-    from coverage import reports
+    """Queue the monthly coverage report of every subscribed auditor (beat, the 1st at 06:00)."""
+    return services.monthly_reports_queue()
 
-    return reports.monthly_reports_send()
+
+@shared_task(
+    text_for="recipient",  # each subscription's language
+    autoretry_for=(OSError,),  # smtplib's errors are OSErrors: the mail server, not the report
+    retry_backoff=60,
+    max_retries=5,
+)
+def monthly_report_send_task(*, subscription_id: int, today: str) -> bool:
+    """Send one subscriber this month's coverage report."""
+    import datetime
+
+    from coverage.models import ReportSubscription
+
+    subscription = ReportSubscription.objects.select_related("user").get(pk=subscription_id)
+    return services.monthly_report_send(
+        subscription=subscription, today=datetime.date.fromisoformat(today)
+    )

@@ -216,8 +216,12 @@ class InMemoryWorker:
     def __init__(self, app):
         self.app = app
 
-    def run(self) -> list:
-        """Hand each waiting message to `celery.worker.request.Request`; returns the results."""
+    def run(self, *, stop_on_error: bool = True) -> list:
+        """Hand each waiting message to `celery.worker.request.Request`; returns the results.
+
+        A task that fails raises here, unless `stop_on_error` is False: then the worker goes on
+        with the next message, as a real one does (a retried task's message comes back queued).
+        """
         from celery.worker.request import Request
 
         from django.conf import settings
@@ -233,7 +237,7 @@ class InMemoryWorker:
                 with translation.override(settings.LANGUAGE_CODE):
                     result = Request(message, app=self.app, task=task).execute()
                 message.ack()
-                if getattr(result, "exception", None) is not None:
+                if stop_on_error and getattr(result, "exception", None) is not None:
                     raise result.exception
                 results.append(result)
         return results

@@ -1,13 +1,16 @@
 import datetime
+import smtplib
 import subprocess
 
 import pytest
 
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.urls import reverse
 
 from coverage.models import ReportSubscription
-from coverage.reports import coverage_report_pdf, monthly_reports_send
+from coverage.reports import coverage_report_pdf
+from coverage.services import monthly_reports_queue
 from coverage.tasks import monthly_reports_send_task
 from tests.factories.workforce import RoleAssignmentFactory
 
@@ -48,10 +51,43 @@ def test_monthly_job_emails_each_subscriber_once_a_month(country, kri_auditor):
     ReportSubscription.objects.create(user=kri_auditor, language="ckb")
     unsubscribed = RoleAssignmentFactory(role="auditor", level="national").user
     assert monthly_reports_send_task.delay().get() == 1
-    assert monthly_reports_send(today=datetime.date.today()) == 0
+    assert monthly_reports_queue(today=datetime.date.today()) == 0  # sent this month already
     assert [message.to for message in mail.outbox] == [["kri@example.org"]]
     assert mail.outbox[0].attachments[0][2] == "application/pdf"
     assert unsubscribed.email not in mail.outbox[0].to
+
+
+class RefusingMailbox(locmem.EmailBackend):
+    """The local outbox behind a mail server that refuses one recipient (what leaves the site)."""
+
+    def send_messages(self, messages):
+        if any("full@" in address for message in messages for address in message.to):
+            raise smtplib.SMTPRecipientsRefused({"full@example.org": (552, b"Mailbox full")})
+        return super().send_messages(messages)
+
+
+def test_one_refused_report_is_retried_alone_and_stops_no_other(
+    country, kri_auditor, worker_path, settings
+):
+    settings.EMAIL_BACKEND = "tests.coverage.test_reports.RefusingMailbox"
+    full = RoleAssignmentFactory(role="auditor", level="national").user
+    full.email = "full@example.org"
+    full.save()
+    kri_auditor.email = "kri@example.org"
+    kri_auditor.save()
+    ReportSubscription.objects.create(user=full, language="ar")  # queued first
+    ReportSubscription.objects.create(user=kri_auditor, language="ckb")
+
+    monthly_reports_send_task.delay()
+    results = worker_path.run(stop_on_error=False)
+
+    assert [message.to for message in mail.outbox] == [["kri@example.org"]]
+    assert mail.outbox[0].subject != "Monthly training coverage report"  # in Kurdish
+    sent = ReportSubscription.objects.filter(last_sent_on__isnull=False)
+    assert [subscription.user for subscription in sent] == [kri_auditor]
+    # The refused one was tried again on its own: the first try and its five retries.
+    refused = [result for result in results if getattr(result, "exception", None) is not None]
+    assert len(refused) == 6
 
 
 def test_report_on_demand_and_subscription_from_the_page(client, country, kri_auditor):
