@@ -226,6 +226,14 @@ class ScoreGridForm(forms.Form):
     def cell_name(enrolment, kind: str) -> str:
         return f"{kind}_{enrolment.pk}"
 
+    def grid(self) -> dict[tuple, object]:
+        """The cleaned grid: (enrolment, kind) -> a percentage, or None for a blank cell."""
+        return {
+            (enrolment, kind): self.cleaned_data[self.cell_name(enrolment, kind)]
+            for enrolment in self.people
+            for kind in AssessmentScore.Kind.values
+        }
+
     def rows(self) -> list[dict]:
         """The grid as the template draws it: per person, (name, value, first error) per cell."""
         rows = []

@@ -18,6 +18,7 @@ from courses.services.completion import (
     completion_rule_outcome,
     completions_evaluate,
     score_set,
+    scores_record,
 )
 from courses.services.history import history_record, snapshot
 from courses.services.joining import join_request_create, join_request_decide, workshop_joinable
@@ -46,6 +47,7 @@ __all__ = [
     "history_record",
     "qr_check_in",
     "score_set",
+    "scores_record",
     "session_update",
     "snapshot",
     "walk_in_add",

@@ -27,6 +27,13 @@ ONE_DECIMAL = Decimal("0.1")
 
 
 @transaction.atomic
+def scores_record(*, grid: dict[tuple[Enrolment, str], Decimal | None], user) -> None:
+    """Record a grid of pre- and post-test scores all or nothing, each cell through `score_set`."""
+    for (enrolment, kind), score in grid.items():
+        score_set(enrolment=enrolment, kind=kind, score=score, user=user)
+
+
+@transaction.atomic
 def score_set(
     *,
     enrolment: Enrolment,

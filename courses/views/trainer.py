@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from core.http import id_or_404
 from core.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
-from courses.models import AssessmentScore, Completion, Enrolment, JoinRequest, Workshop
+from courses.models import Completion, Enrolment, JoinRequest, Workshop
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
 from workforce.duties import exclude_own
 from workforce.models import HealthWorker
@@ -238,15 +237,7 @@ def scores(request, pk):
     )
     if request.method == "POST":
         if form.is_valid():
-            with transaction.atomic():
-                for enrolment in people:
-                    for kind in AssessmentScore.Kind.values:
-                        services.score_set(
-                            enrolment=enrolment,
-                            kind=kind,
-                            score=form.cleaned_data[form.cell_name(enrolment, kind)],
-                            user=request.user,
-                        )
+            services.scores_record(grid=form.grid(), user=request.user)
             messages.success(request, _("Scores saved."))
             return redirect("courses:workshop_detail", pk=pk)
         messages.error(request, _("Nothing was saved: correct the marked cells."))

@@ -111,6 +111,18 @@ def test_the_score_grid_saves_nothing_when_a_cell_is_wrong(client, trainer, work
     assert sorted(str(s.score) for s in first.scores.all()) == ["45.0", "80.5"]
 
 
+def test_recording_a_score_grid_keeps_nothing_when_one_cell_fails(trainer, workshop):
+    from decimal import InvalidOperation
+
+    from courses.services import scores_record
+
+    first, second = EnrolmentFactory.create_batch(2, workshop=workshop)
+    grid = {(first, "pre"): 45, (first, "post"): 80, (second, "pre"): "not a number"}
+    with pytest.raises(InvalidOperation):
+        scores_record(grid=grid, user=trainer)
+    assert not first.scores.exists()  # the first two cells were rolled back with the third
+
+
 def test_closing_the_workshop_shows_completions_and_knowledge_gain(client, trainer, workshop):
     enrolment = EnrolmentFactory(workshop=workshop)
     client.force_login(trainer)
