@@ -171,6 +171,34 @@ def certificate_pdf_store(*, certificate: Certificate) -> None:
     certificate.pdf.name = stored
 
 
+BUNDLES = {"pdf": "application/pdf", "zip": "application/zip"}
+
+
+def certificates_bundle(*, certificates: list[Certificate], kind: str) -> bytes:
+    """Several certificates as one PDF or a zip of PDFs; a PDF not stored yet is stored first."""
+    import io
+    import zipfile
+
+    from pypdf import PdfWriter
+
+    for certificate in certificates:
+        if not certificate.pdf:
+            certificate_pdf_store(certificate=certificate)
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            for certificate in certificates:
+                with certificate.pdf.open("rb") as handle:
+                    archive.writestr(f"{certificate.serial}.pdf", handle.read())
+    else:
+        writer = PdfWriter()
+        for certificate in certificates:
+            with certificate.pdf.open("rb") as handle:
+                writer.append(io.BytesIO(handle.read()))
+        writer.write(buffer)
+    return buffer.getvalue()
+
+
 @decision_service(subject=lambda call: call["certificate"].completion.health_worker)
 def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
     """Revoke a valid certificate; the reason is shown on the public verification page."""

@@ -1,10 +1,6 @@
 """Certificate pages: public verification, holders' downloads, a workshop's certificates."""
 
-import io
-import zipfile
 from functools import wraps
-
-from pypdf import PdfWriter
 
 from django.conf import settings
 from django.contrib import messages
@@ -188,7 +184,7 @@ def workshop_issue(request, workshop_id: int):
 @login_required
 def workshop_download(request, workshop_id: int, kind: str):
     """All valid certificates of a workshop as one PDF or a zip of PDFs."""
-    if kind not in ("pdf", "zip"):
+    if kind not in services.BUNDLES:
         raise Http404
     current = _managed_workshop(request, workshop_id)
     certificates = list(workshop_certificates(workshop=current, user=request.user))
@@ -196,24 +192,9 @@ def workshop_download(request, workshop_id: int, kind: str):
         raise Http404
     for certificate in certificates:
         _note_read(request, certificate)
-        if not certificate.pdf:
-            services.certificate_pdf_store(certificate=certificate)
-    buffer = io.BytesIO()
-    if kind == "zip":
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-            for certificate in certificates:
-                with certificate.pdf.open("rb") as handle:
-                    archive.writestr(f"{certificate.serial}.pdf", handle.read())
-        content_type, extension = "application/zip", "zip"
-    else:
-        writer = PdfWriter()
-        for certificate in certificates:
-            with certificate.pdf.open("rb") as handle:
-                writer.append(io.BytesIO(handle.read()))
-        writer.write(buffer)
-        content_type, extension = "application/pdf", "pdf"
-    response = HttpResponse(buffer.getvalue(), content_type=content_type)
-    filename = f"certificates-workshop-{current.pk}.{extension}"
+    bundle = services.certificates_bundle(certificates=certificates, kind=kind)
+    response = HttpResponse(bundle, content_type=services.BUNDLES[kind])
+    filename = f"certificates-workshop-{current.pk}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
