@@ -1,3 +1,13 @@
+"""The coverage pages, their exports and the monthly report's subscription.
+
+Every page goes through one skeleton (`coverage_page`: filters, the shared context, 400 on bad
+filters) and builds only its own part from the selectors. Over 300 lines because the index page's
+table, map and chart are turned into text here once (a directorate can list hundreds of
+facilities), beside the small views of exports, DHIS2 and the report.
+"""
+
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
@@ -94,6 +104,29 @@ def _context(request, form, query, view_name: str) -> dict:
     }
 
 
+def coverage_page(view_name: str):
+    """The skeleton of each coverage page: the filters, the shared context, 400 on bad filters.
+
+    The decorated function builds only what its page adds: `build(request, form, query) -> dict`.
+    """
+
+    def decorate(build):
+        @auditor_required
+        @wraps(build)
+        def view(request):
+            form, query = _filters(request)
+            context = _context(request, form, query, view_name)
+            template = f"coverage/{view_name}.html"
+            if query is None:
+                return render(request, template, context, status=400)
+            context.update(build(request, form, query))
+            return render(request, template, context)
+
+        return view
+
+    return decorate
+
+
 def _focus(form, query, user) -> int | None:
     focus = form.cleaned_data.get("focus") if form.is_valid() else None
     if focus and (not query.courses or focus in query.courses):
@@ -122,20 +155,31 @@ def _course(form, course_id):
     return next((course for course in form.course_list if course.id == course_id), None)
 
 
-@auditor_required
-def index(request):
+@coverage_page("index")
+def index(request, form, query) -> dict:
     """Coverage per place and course, the map and a chart of the focus course."""
-    form, query = _filters(request)
-    context = _context(request, form, query, "index")
-    if query is None:
-        return render(request, "coverage/index.html", context, status=400)
     courses = form.chosen_courses(query)
-    paginator = Paginator(courses, COURSES_PER_PAGE[query.level])
-    page = paginator.get_page(form.cleaned_data.get("page"))
+    page = Paginator(courses, COURSES_PER_PAGE[query.level]).get_page(form.cleaned_data.get("page"))
     table = selectors.coverage_table(
         user=request.user, query=query, course_ids=[course.id for course in page]
     )
     rows_page = Paginator(table.places, ROWS_PER_PAGE).get_page(form.cleaned_data.get("rows"))
+    focus = _focus(form, query, request.user)
+    return {
+        "blocks": _course_blocks(request, query, table, page, rows_page),
+        "page": page,
+        "focus": focus,
+        "focus_course": _course(form, focus),
+        "rows_page": rows_page,
+        "row_links": _page_links(request, rows_page, "rows"),
+        "page_links": _page_links(request, page, "page"),
+        "subscribed": ReportSubscription.objects.filter(user=request.user, is_active=True).exists(),
+        **_map_and_chart(request, query, table, page, focus),
+    }
+
+
+def _course_blocks(request, query, table, page, rows_page) -> list[dict]:
+    """Per course of the page: its rows of figures as text, its totals and its focus link."""
     child = CHILD_LEVEL.get(query.level)
     # A directorate can hold hundreds of facilities: links and figures are made into text here
     # once, which the template then only prints.
@@ -155,62 +199,54 @@ def index(request):
         total = _figure_texts(table.totals[course.id], separator)
         focus_link = _querystring(request, focus=course.id)
         blocks.append({"course": course, "rows": rows, "total": total, "focus_link": focus_link})
-    focus = _focus(form, query, request.user)
-    map_svg = chart_svg = ""
-    if focus:
-        if query.level == "national" and focus in {course.id for course in page}:
-            shares = {place.id: table.figures(place.id, focus) for place in table.places}
-        else:
-            shares = selectors.map_shares(user=request.user, query=query, course_id=focus)
-        map_svg = charts.coverage_map(
+    return blocks
+
+
+def _map_and_chart(request, query, table, page, focus) -> dict:
+    """The map of the focus course's shares, and its bar chart by place when it is readable."""
+    if not focus:
+        return {"map_svg": "", "chart_svg": ""}
+    on_page = focus in {course.id for course in page}
+    if query.level == "national" and on_page:
+        shares = {place.id: table.figures(place.id, focus) for place in table.places}
+    else:
+        shares = selectors.map_shares(user=request.user, query=query, course_id=focus)
+    found = {
+        "map_svg": charts.coverage_map(
             governorates=list(Governorate.objects.all()),
             figures=shares,
             link=lambda g: "?" + _drill(request, "governorate", g.pk),
             highlight=_governorate_of(query),
-        )
-        focus_rows = [
-            (row.name, table.figures(row.id, focus).share)
-            for row in table.places
-            if focus in {course.id for course in page}
-        ]
-        if focus_rows and len(focus_rows) <= CHART_MAX_BARS:
-            chart_svg = charts.bar_chart(title=_("Coverage by place"), bars=focus_rows)
-            context["chart_data"] = charts.chart_data(
-                kind="bars",
-                title=_("Coverage by place"),
-                labels=[label for label, _share in focus_rows],
-                series=[[share for _label, share in focus_rows]],
-                names=[_("Coverage")],
-            )
-        context["map_rows"] = [
+        ),
+        "chart_svg": "",
+        "map_rows": [
             (governorate, shares[governorate.pk])
             for governorate in Governorate.objects.filter(pk__in=shares).order_by("name_en")
-        ]
-    context.update(
-        blocks=blocks,
-        page=page,
-        focus=focus,
-        focus_course=_course(form, focus),
-        map_svg=map_svg,
-        chart_svg=chart_svg,
-        rows_page=rows_page,
-        row_links={
-            "previous": _querystring(request, rows=rows_page.previous_page_number())
-            if rows_page.has_previous()
-            else "",
-            "next": _querystring(request, rows=rows_page.next_page_number())
-            if rows_page.has_next()
-            else "",
-        },
-        page_links={
-            "previous": _querystring(request, page=page.previous_page_number())
-            if page.has_previous()
-            else "",
-            "next": _querystring(request, page=page.next_page_number()) if page.has_next() else "",
-        },
-        subscribed=ReportSubscription.objects.filter(user=request.user, is_active=True).exists(),
-    )
-    return render(request, "coverage/index.html", context)
+        ],
+    }
+    focus_rows = [(row.name, table.figures(row.id, focus).share) for row in table.places]
+    if on_page and focus_rows and len(focus_rows) <= CHART_MAX_BARS:
+        found["chart_svg"] = charts.bar_chart(title=_("Coverage by place"), bars=focus_rows)
+        found["chart_data"] = charts.chart_data(
+            kind="bars",
+            title=_("Coverage by place"),
+            labels=[label for label, _share in focus_rows],
+            series=[[share for _label, share in focus_rows]],
+            names=[_("Coverage")],
+        )
+    return found
+
+
+def _page_links(request, page, parameter: str) -> dict[str, str]:
+    """The querystrings of the previous and next page of a paginated list, or ""."""
+    return {
+        "previous": _querystring(request, **{parameter: page.previous_page_number()})
+        if page.has_previous()
+        else "",
+        "next": _querystring(request, **{parameter: page.next_page_number()})
+        if page.has_next()
+        else "",
+    }
 
 
 def _figure_texts(figures, separator: str) -> dict[str, str]:
@@ -223,40 +259,31 @@ def _figure_texts(figures, separator: str) -> dict[str, str]:
     }
 
 
-@auditor_required
-def gaps(request):
+@coverage_page("gaps")
+def gaps(request, form, query) -> dict:
     """Facilities with nobody trained in the focus course, largest workforce first."""
-    form, query = _filters(request)
-    context = _context(request, form, query, "gaps")
-    if query is None:
-        return render(request, "coverage/gaps.html", context, status=400)
     focus = _focus(form, query, request.user)
     gap_rows = (
         selectors.coverage_gaps(user=request.user, query=query, course_id=focus) if focus else []
     )
-    context.update(
-        focus=focus,
-        focus_course=_course(form, focus),
-        gaps=gap_rows[:200],
-        gap_count=len(gap_rows),
-        course_choices=form.chosen_courses(query) if query.courses else [],
-    )
-    return render(request, "coverage/gaps.html", context)
+    return {
+        "focus": focus,
+        "focus_course": _course(form, focus),
+        "gaps": gap_rows[:200],
+        "gap_count": len(gap_rows),
+        "course_choices": form.chosen_courses(query) if query.courses else [],
+    }
 
 
-@auditor_required
-def trend(request):
+@coverage_page("trend")
+def trend(request, form, query) -> dict:
     """Complete completions per month, as a chart and a table."""
-    form, query = _filters(request)
-    context = _context(request, form, query, "trend")
-    if query is None:
-        return render(request, "coverage/trend.html", context, status=400)
     months = selectors.coverage_trend(user=request.user, query=query)
     columns = [(month.strftime("%Y-%m"), n) for month, n in months]
-    context.update(
-        months=months,
-        chart_svg=charts.column_chart(title=_("Completions per month"), columns=columns),
-        chart_data=charts.chart_data(
+    return {
+        "months": months,
+        "chart_svg": charts.column_chart(title=_("Completions per month"), columns=columns),
+        "chart_data": charts.chart_data(
             kind="columns",
             title=_("Completions per month"),
             labels=[label for label, _n in columns],
@@ -264,26 +291,21 @@ def trend(request):
             names=[_("Completions")],
             unit="",
         ),
-    )
-    return render(request, "coverage/trend.html", context)
+    }
 
 
-@auditor_required
-def knowledge(request):
+@coverage_page("knowledge")
+def knowledge(request, form, query) -> dict:
     """Mean pre- and post-test scores per place."""
-    form, query = _filters(request)
-    context = _context(request, form, query, "knowledge")
-    if query is None:
-        return render(request, "coverage/knowledge.html", context, status=400)
     gains = selectors.knowledge_gain(user=request.user, query=query)
     bars, pre, post = [], _("pre"), _("post")
     for gain in gains:
         bars.append((f"{gain.place.name} · {pre}", _float(gain.pre_mean)))
         bars.append((f"{gain.place.name} · {post}", _float(gain.post_mean)))
-    context.update(
-        gains=gains,
-        chart_svg=charts.bar_chart(title=_("Knowledge gain"), bars=bars),
-        chart_data=charts.chart_data(
+    return {
+        "gains": gains,
+        "chart_svg": charts.bar_chart(title=_("Knowledge gain"), bars=bars),
+        "chart_data": charts.chart_data(
             kind="bars",
             title=_("Knowledge gain"),
             labels=[gain.place.name for gain in gains],
@@ -293,8 +315,7 @@ def knowledge(request):
             ],
             names=[_("Mean pre-test"), _("Mean post-test")],
         ),
-    )
-    return render(request, "coverage/knowledge.html", context)
+    }
 
 
 def _float(value):
