@@ -1,5 +1,6 @@
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,6 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     """
     import subprocess
     import sys
-    import time
 
     from django.conf import settings
 
@@ -207,6 +207,16 @@ def real_worker(celery_worker_process, django_db_serialized_rollback, transactio
 
     app.conf.task_always_eager = False
     yield celery_worker_process
+    # Follow-up work the test queued (coverage refreshes, notices) must not run while the
+    # database is emptied for the next test (PostgreSQL's TRUNCATE then deadlocks with it): drop
+    # what still waits and let what runs finish.
+    app.control.purge()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        active = app.control.inspect(timeout=1).active() or {}
+        if not any(active.values()):
+            break
+        time.sleep(0.5)
     app.conf.task_always_eager = True
 
 
