@@ -224,8 +224,9 @@ def _map_and_chart(request, query, table, page, focus) -> dict:
             for governorate in Governorate.objects.filter(pk__in=shares).order_by("name_en")
         ],
     }
-    focus_rows = [(row.name, table.figures(row.id, focus).share) for row in table.places]
-    if on_page and focus_rows and len(focus_rows) <= CHART_MAX_BARS:
+    places = table.places if on_page and len(table.places) <= CHART_MAX_BARS else []
+    focus_rows = [(row.name, table.figures(row.id, focus).share) for row in places]
+    if focus_rows:
         found["chart_svg"] = charts.bar_chart(title=_("Coverage by place"), bars=focus_rows)
         found["chart_data"] = charts.chart_data(
             kind="bars",
