@@ -259,11 +259,29 @@ def sync(request):
     sessions = Session.objects.filter(
         workshop__in=Workshop.objects.manageable_by(request.user)
     ).select_related("workshop")
-    results = [_sync_one(request, item, sessions) for item in batch]
+    results, wanted, at = [], [], []
+    for item in batch:
+        parsed = _sync_item(item, sessions)
+        if isinstance(parsed, dict):
+            results.append(parsed)
+        else:
+            at.append(len(results))
+            results.append(None)
+            wanted.append(parsed)
+    outcomes = services.attendance_marks_record(
+        wanted=wanted, method=RecordMethod.SYNC, user=request.user
+    )
+    for index, item, outcome in zip(at, wanted, outcomes, strict=True):
+        results[index] = {
+            "client_uuid": str(item.client_uuid),
+            "result": outcome.result,
+            "reason": outcome.reason,
+        }
     return JsonResponse({"results": results})
 
 
-def _sync_one(request, item, sessions) -> dict:
+def _sync_item(item, sessions) -> services.MarkWanted | dict:
+    """One mark of a batch as the marking service takes it, or the refusal of what it lacks."""
     try:
         key = str(uuid.UUID(str(item["client_uuid"])))
     except (KeyError, TypeError, ValueError):
@@ -282,13 +300,6 @@ def _sync_one(request, item, sessions) -> dict:
             "result": "refused",
             "reason": _("taken_at must be a date and time with its time zone."),
         }
-    outcome = services.attendance_mark(
-        session=session,
-        enrolment=enrolment,
-        status=str(item.get("status", "")),
-        client_uuid=uuid.UUID(key),
-        method=RecordMethod.SYNC,
-        user=request.user,
-        taken_at=taken_at,
+    return services.MarkWanted(
+        session, enrolment, str(item.get("status", "")), uuid.UUID(key), taken_at
     )
-    return {"client_uuid": key, "result": outcome.result, "reason": outcome.reason}
