@@ -171,30 +171,35 @@ def certificate_pdf_store(*, certificate: Certificate) -> None:
     certificate.pdf.name = stored
 
 
+def certificate_pdf_content(*, certificate: Certificate) -> bytes:
+    """The certificate's PDF: the stored file, or drawn now for one not stored (nothing is
+    written: a download is a read; issuing and re-issuing store the file)."""
+    if certificate.pdf:
+        with certificate.pdf.open("rb") as handle:
+            return handle.read()
+    return certificate_pdf_render(certificate=certificate)
+
+
 BUNDLES = {"pdf": "application/pdf", "zip": "application/zip"}
 
 
 def certificates_bundle(*, certificates: list[Certificate], kind: str) -> bytes:
-    """Several certificates as one PDF or a zip of PDFs; a PDF not stored yet is stored first."""
+    """Several certificates as one PDF or a zip of PDFs (a PDF not stored yet is drawn)."""
     import io
     import zipfile
 
     from pypdf import PdfWriter
 
-    for certificate in certificates:
-        if not certificate.pdf:
-            certificate_pdf_store(certificate=certificate)
     buffer = io.BytesIO()
     if kind == "zip":
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
             for certificate in certificates:
-                with certificate.pdf.open("rb") as handle:
-                    archive.writestr(f"{certificate.serial}.pdf", handle.read())
+                content = certificate_pdf_content(certificate=certificate)
+                archive.writestr(f"{certificate.serial}.pdf", content)
     else:
         writer = PdfWriter()
         for certificate in certificates:
-            with certificate.pdf.open("rb") as handle:
-                writer.append(io.BytesIO(handle.read()))
+            writer.append(io.BytesIO(certificate_pdf_content(certificate=certificate)))
         writer.write(buffer)
     return buffer.getvalue()
 
