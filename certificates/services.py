@@ -1,4 +1,8 @@
-"""Writes of certificates: issue, store the PDF, revoke, re-issue, notify."""
+"""Writes of certificates: issue, store the PDF, revoke, re-issue, notify.
+
+Just over 300 lines: issuing, withdrawing, revoking and re-issuing share one creation path and
+one `certificate_recorded` signal, which is clearer in one module than in four.
+"""
 
 import logging
 

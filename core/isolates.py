@@ -9,7 +9,7 @@ the catalogue test, the PDF text kernel and the SMS sender.
 
 Per output: pages, e-mails and spreadsheets keep the marks (browsers, mail clients and Excel
 apply them and draw nothing; plain-text mail is UTF-8 like the page); PDFs read them as
-embeddings and draw none (core/pdf/text.py); text messages drop them (core/sms.py).
+embeddings and draw none (core/pdf/shaping.py); text messages drop them (core/sms.py).
 """
 
 import re
