@@ -4,7 +4,11 @@ Just over 300 lines: issuing, withdrawing, revoking and re-issuing share one cre
 one `certificate_recorded` signal, which is clearer in one module than in four.
 """
 
+import io
 import logging
+import zipfile
+
+from pypdf import PdfWriter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -189,11 +193,6 @@ BUNDLES = {"pdf": "application/pdf", "zip": "application/zip"}
 
 def certificates_bundle(*, certificates: list[Certificate], kind: str) -> bytes:
     """Several certificates as one PDF or a zip of PDFs (a PDF not stored yet is drawn)."""
-    import io
-    import zipfile
-
-    from pypdf import PdfWriter
-
     buffer = io.BytesIO()
     if kind == "zip":
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
@@ -259,7 +258,7 @@ def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> 
 
 
 def _queue_notification(*, certificate_id: int) -> None:
-    from certificates.tasks import certificate_notify_task
+    from certificates.tasks import certificate_notify_task  # tasks import this module
 
     transaction.on_commit(lambda: certificate_notify_task.delay(certificate_id))
 

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.isolates import left_to_right
 from core.pdf import draw_text, register_fonts
 from coverage import charts
 from coverage.report_facts import ReportFacts, coverage_report_facts, report_period
@@ -42,12 +43,10 @@ class CoverageReportPDF:
             self.y = self.page_size[1] - self.margin
             self.text(_("Training coverage report"), size=16, bold=True)
             self.text(
-                # Isolated as on the coverage page: after an Arabic word "2025-07" would read
-                # as two Arabic numbers, drawn "07-2025" (UAX #9 W2).
                 _("Period: %(start)s to %(end)s.")
                 % {
-                    "start": f"\u2066{facts.start:%Y-%m}\u2069",
-                    "end": f"\u2066{facts.end:%Y-%m}\u2069",
+                    "start": left_to_right(f"{facts.start:%Y-%m}"),
+                    "end": left_to_right(f"{facts.end:%Y-%m}"),
                 },
                 size=10,
             )
