@@ -33,6 +33,7 @@ from certificates.selectors import (
     course_titles,
 )
 from certificates.signals import certificate_recorded
+from core.jobs import job_start
 from courses.models import Completion
 from workforce.duties import decision_service
 
@@ -296,6 +297,13 @@ def certificate_notify(*, certificate_id: int) -> bool:
         body = render_to_string("certificates/email/issued.txt", context)
     send_mail(subject, body, None, [address])
     return True
+
+
+def workshop_certificates_issue_start(*, workshop, user) -> str:
+    """Start issuing a workshop's certificates in the background; returns the job to follow."""
+    from certificates.tasks import workshop_certificates_issue_task  # tasks import this module
+
+    return job_start(workshop_certificates_issue_task, args=[workshop.pk, user.pk])
 
 
 def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:

@@ -19,7 +19,6 @@ from certificates.selectors import (
     workshop_certificates,
     workshop_certificates_to_issue,
 )
-from certificates.tasks import workshop_certificates_issue_task
 from core.http import client_address, rate_limit_retry_after
 from courses.models import Workshop
 from workforce.models import TRAINING_ROLES
@@ -151,8 +150,8 @@ def workshop(request, workshop_id: int):
 def workshop_issue(request, workshop_id: int):
     """Start issuing a workshop's certificates in the background; the page shows progress."""
     current = _managed_workshop(request, workshop_id)
-    result = workshop_certificates_issue_task.delay(current.pk, request.user.pk)
-    return redirect(f"{reverse('certificates:workshop', args=[current.pk])}?job={result.id}")
+    job_id = services.workshop_certificates_issue_start(workshop=current, user=request.user)
+    return redirect(f"{reverse('certificates:workshop', args=[current.pk])}?job={job_id}")
 
 
 @login_required

@@ -7,13 +7,29 @@ that reports a `message` stores its id (`gettext_noop`) and `message_params`: th
 job may be read in another language than the task ran in, so the message is translated here.
 """
 
+import uuid
+
 from celery import current_task
 from celery.result import AsyncResult
 
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 
 from core.task_language import stored_text_shown
+
+
+def job_start(task, *, args=(), kwargs=None, job_id: str | None = None) -> str:
+    """Queue a background job once the current transaction commits; returns the id to follow.
+
+    The one way pages start background work: the records the task reads exist when it runs, and
+    the page knows the job's id at once (to store it, or to poll `/jobs/<id>/`).
+    """
+    job_id = job_id or str(uuid.uuid4())
+    transaction.on_commit(
+        lambda: task.apply_async(args=list(args), kwargs=kwargs or {}, task_id=job_id)
+    )
+    return job_id
 
 
 def job_progress(*, done: int, total: int, user_id: int | None = None, **extra) -> None:

@@ -8,7 +8,6 @@ import hashlib
 import posixpath
 import re
 import tempfile
-import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -18,7 +17,6 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files import File
 from django.core.files.storage import storages
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -26,7 +24,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from core.jobs import job_progress
+from core.jobs import job_progress, job_start
 from courses.catalogue import course_for_reader, course_modules_for_reader, reader_language
 from courses.models import CoursePage, ModulePage
 
@@ -88,11 +86,7 @@ def pack_request(*, course: CoursePage, user) -> PackStatus:
         return PackStatus(ready=True)
     from courses.tasks import course_pack_build_task
 
-    job_id = str(uuid.uuid4())
-    arguments = [course.pk, reader_language(), user.pk]
-    transaction.on_commit(
-        lambda: course_pack_build_task.apply_async(args=arguments, task_id=job_id)
-    )
+    job_id = job_start(course_pack_build_task, args=[course.pk, reader_language(), user.pk])
     return PackStatus(ready=pack_ready(course=course) is not None, job_id=job_id)
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import spreadsheets
-from core.jobs import job_progress
+from core.jobs import job_progress, job_start
 from coverage import exports, selectors
 from coverage.forms import CoverageFilterForm
 from coverage.models import (
@@ -167,11 +167,7 @@ def coverage_export_start(*, user, view: str, file_format: str, query_string: st
     )
     export.full_clean()
     export.save()
-    transaction.on_commit(
-        lambda: coverage_export_build_task.apply_async(
-            kwargs={"export_id": export.pk}, task_id=export.task_id
-        )
-    )
+    job_start(coverage_export_build_task, kwargs={"export_id": export.pk}, job_id=export.task_id)
     return export
 
 

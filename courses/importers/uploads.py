@@ -2,9 +2,9 @@
 
 import uuid
 
-from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from core.jobs import job_start
 from core.uploads import sheet_rows
 from courses.importers.reading import SheetError
 from courses.importers.report import ImportReport
@@ -91,7 +91,5 @@ def _run_or_queue(record: AttendanceImport, size: int) -> AttendanceImport:
         return attendance_import_run(import_id=record.pk)
     record.task_id = str(uuid.uuid4())
     record.save(update_fields=["task_id"])
-    transaction.on_commit(
-        lambda: attendance_import_task.apply_async(args=[record.pk], task_id=record.task_id)
-    )
+    job_start(attendance_import_task, args=[record.pk], job_id=record.task_id)
     return record
