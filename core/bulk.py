@@ -8,6 +8,7 @@ distinct value once and send multi-row statements (COPY on PostgreSQL).
 import datetime
 
 from django.db import connection
+from django.db.models import Field, Lookup
 
 
 def _converter(field):
@@ -75,3 +76,25 @@ def rows_insert(model, field_names: list[str], rows: list[tuple], batch_size: in
             # Only the model's own table and column names are formatted in; values are parameters.
             sql = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
             cursor.execute(sql + ", ".join([cell] * len(chunk)), values)
+
+
+@Field.register_lookup
+class AnyOf(Lookup):
+    """`field__any=[...]`: many values as one array parameter on PostgreSQL (`= ANY(%s)`).
+
+    A batch looks up thousands of client UUIDs at once; psycopg binds an IN list of 5,000
+    parameters several times slower than one array. Other databases get the IN list.
+    """
+
+    lookup_name = "any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        field = self.lhs.output_field
+        values = [field.get_db_prep_value(value, connection) for value in self.rhs]
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*lhs_params, values]
+        if not values:
+            return "1 = 0", list(lhs_params)
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*lhs_params, *values]

@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.bulk import rows_insert
+from core.bulk import rows_insert  # also registers the `__any` lookup
 from courses.models import AttendanceMark, Enrolment, RecordChange, Session, Workshop
 from courses.services.history import Change, history_record_many, snapshot
 
@@ -198,13 +198,15 @@ def _known(keys: set[uuid.UUID]) -> dict[uuid.UUID, AttendanceMark]:
     keys = list(keys)
     for start in range(0, len(keys), LOOKUP_CHUNK):
         chunk = keys[start : start + LOOKUP_CHUNK]
-        for mark in AttendanceMark.objects.filter(client_uuid__in=chunk):
+        for mark in AttendanceMark.objects.filter(client_uuid__any=chunk):
             found[mark.client_uuid] = mark
-        superseded = dict(
-            RecordChange.objects.filter(kind=RecordChange.Kind.ATTENDANCE, client_uuid__in=chunk)
-            .exclude(client_uuid__in=list(found))
-            .values_list("client_uuid", "record_id")
-        )
+        superseded = {
+            key: record_id
+            for key, record_id in RecordChange.objects.filter(
+                kind=RecordChange.Kind.ATTENDANCE, client_uuid__any=chunk
+            ).values_list("client_uuid", "record_id")
+            if key not in found
+        }
         marks = AttendanceMark.objects.in_bulk(set(superseded.values()))
         for key, record_id in superseded.items():
             found[key] = marks.get(record_id) or AttendanceMark(client_uuid=key)
@@ -249,10 +251,14 @@ def _insert_new(marks: list[AttendanceMark]) -> None:
                 for m in marks
             ],
         )
-    by_key = {m.client_uuid: m for m in marks}
-    keys = list(by_key)
-    for start in range(0, len(keys), LOOKUP_CHUNK):
-        rows = AttendanceMark.objects.filter(client_uuid__in=keys[start : start + LOOKUP_CHUNK])
-        for key, pk in rows.values_list("client_uuid", "pk"):
-            by_key[key].pk = pk
-            by_key[key]._state.adding = False
+    # (session, person) is unique: a few short id lists find every new mark's id in one query.
+    by_pair = {(m.session_id, m.enrolment_id): m for m in marks}
+    stored = AttendanceMark.objects.filter(
+        session_id__in={session for session, _enrolment in by_pair},
+        enrolment_id__in={enrolment for _session, enrolment in by_pair},
+    ).values_list("session_id", "enrolment_id", "pk")
+    for session_id, enrolment_id, pk in stored:
+        mark = by_pair.get((session_id, enrolment_id))
+        if mark is not None:
+            mark.pk = pk
+            mark._state.adding = False
