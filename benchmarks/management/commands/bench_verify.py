@@ -77,7 +77,10 @@ class Command(BaseCommand):
             result = subprocess.run(  # noqa: S603
                 [*command, base + path], capture_output=True, text=True, check=True
             )
-            rows.append((label, path, wrk_figures(result.stdout)))
+            figures = wrk_figures(result.stdout)
+            if figures["failed"] or figures["socket_errors"]:
+                self.stdout.write(f"wrk's report for {label}:\n{result.stdout}")
+            rows.append((label, path, figures))
             time.sleep(1)
         self.stdout.write(f"load after: {_uptime()}")
         self.stdout.write(
