@@ -1,5 +1,6 @@
 """Benchmark: certificate verification through the running stack (nginx, gunicorn), with wrk."""
 
+import datetime
 import re
 import shutil
 import subprocess
@@ -106,4 +107,6 @@ class Command(BaseCommand):
 
 
 def _uptime() -> str:
-    return subprocess.run(["/usr/bin/uptime"], capture_output=True, text=True).stdout.strip()  # noqa: S603
+    """The UTC time and `uptime`'s load averages (its clock is the site's zone, Django's TZ)."""
+    load = subprocess.run(["/usr/bin/uptime"], capture_output=True, text=True).stdout.strip()  # noqa: S603
+    return f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC, {load}"
