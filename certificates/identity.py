@@ -34,6 +34,7 @@ CODE_BYTES = 15  # 120 random bits, 24 base32 characters
 SIGNATURE_BYTES = 64
 SIGNATURE_DIGITS = 155  # 2**512 has 155 decimal digits
 QR_PATH = "V"
+_BASE32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
 def b64url(data: bytes) -> str:
@@ -105,6 +106,11 @@ def public_key_pem() -> str:
 def new_verification_code() -> str:
     """A fresh verification code of 120 random bits in unambiguous upper-case base32."""
     return base64.b32encode(secrets.token_bytes(CODE_BYTES)).decode("ascii")
+
+
+def looks_like_code(key: str) -> bool:
+    """Whether a looked-up key has the shape of a verification code (never that of a serial)."""
+    return len(key) == CODE_BYTES * 8 // 5 and all(c in _BASE32 for c in key)
 
 
 def serial_format(*, governorate_code: str, year: int, number: int) -> str:

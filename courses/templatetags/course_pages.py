@@ -1,10 +1,35 @@
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from wagtail.templatetags.wagtailcore_tags import slugurl
 
 from core.isolation import in_language, language_attributes
 from courses.catalogue import course_for_reader
 from courses.catalogue import reader_url as _reader_url
 
 register = template.Library()
+
+# How long the nav remembers the catalogue's address (a moved or renamed catalogue shows late).
+CATALOGUE_URL_SECONDS = 60
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_url(context) -> str:
+    """The catalogue's address (`{% slugurl "courses" %}`), remembered per host and language.
+
+    The nav of every page shows it; finding the site and the page costs three queries a page,
+    which the public verification page, the site's busiest, would otherwise pay on every view.
+    """
+    request = context.get("request")
+    if request is None:
+        return slugurl(context, "courses") or ""
+    key = f"cme:nav:catalogue:{request.get_host()}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = slugurl(context, "courses") or ""
+        cache.set(key, url, CATALOGUE_URL_SECONDS)
+    return url
 
 
 @register.simple_tag(takes_context=True)

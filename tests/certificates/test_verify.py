@@ -127,3 +127,15 @@ def test_public_key_document_is_json(client):
     assert document["publicKeyJwk"]["crv"] == "Ed25519"
     assert document["publicKeyMultibase"].startswith("z6Mk")
     assert json.dumps(document)
+
+
+@pytest.mark.parametrize("by", ["verification_code", "serial"])
+def test_verifying_a_certificate_asks_the_database_one_question(
+    by, certificate, client, django_assert_num_queries
+):
+    # The busiest public page: a code is never looked for among the serials, nor a serial
+    # among the codes.
+    with django_assert_num_queries(1):
+        response = client.get(f"/verify/{getattr(certificate, by).lower()}.json")
+
+    assert response.json()["serial"] == certificate.serial

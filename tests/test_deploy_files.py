@@ -1,0 +1,76 @@
+"""The files a server is installed from (deploy/) agree with the settings they configure."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+READS = re.compile(
+    r"""(?:os\.environ\.get|os\.environ\[|env_bool|env_list|env\s*=)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
+
+
+def _variables_the_settings_read() -> set[str]:
+    found = set()
+    for module in (ROOT / "cme" / "settings").glob("*.py"):
+        if module.name != "test.py":  # the test suite's own switches are no server's business
+            found |= set(READS.findall(module.read_text()))
+    return found
+
+
+def test_the_environment_template_names_every_variable_the_settings_read():
+    template = (DEPLOY / "env.example").read_text()
+    listed = set(re.findall(r"^#?([A-Z][A-Z0-9_]+)=", template, re.M))
+    read = _variables_the_settings_read()
+    assert {"SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "CME_VAR_DIR"} <= read
+    assert sorted(read - listed) == []
+
+
+def test_every_unit_reads_the_environment_file_and_gunicorn_runs_two_workers():
+    units = sorted((DEPLOY / "systemd").glob("*.service"))
+    assert [unit.name for unit in units] == [
+        "cme-tracker-beat.service",
+        "cme-tracker-web.service",
+        "cme-tracker-worker.service",
+    ]
+    for unit in units:
+        assert "EnvironmentFile=/etc/cme-tracker/env" in unit.read_text(), unit.name
+    web = (DEPLOY / "systemd" / "cme-tracker-web.service").read_text()
+    assert "--workers 2 --bind unix:/run/cme-tracker/gunicorn.sock" in web
+
+
+def _nginx() -> str:
+    text = (DEPLOY / "nginx" / "cme-tracker.conf").read_text()
+    return "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+
+
+def test_nginx_serves_no_folder_that_holds_private_files():
+    # The deploy layout's var/: private/ must be neither served nor inside a served folder.
+    private = "/srv/cme-tracker/var/private"
+    served = re.findall(r"^\s*(?:alias|root)\s+([^;]+);", _nginx(), re.M)
+    assert "/srv/cme-tracker/var/static/" in served and "/srv/cme-tracker/var/media/" in served
+    for folder in served:
+        assert not private.startswith(folder.rstrip("/")), folder
+
+
+def test_nginx_refuses_exactly_the_requests_the_app_would_with_a_page_in_three_languages():
+    megabytes = int(re.search(r"client_max_body_size\s+(\d+)m;", _nginx()).group(1))
+    assert megabytes * 2**20 == settings.CME_REQUEST_MAX_BYTES
+    page_url = re.search(r"error_page 413 (/static/\S+);", _nginx()).group(1)
+    page = (ROOT / page_url.removeprefix("/")).read_text()
+    for language, direction in (("en", "ltr"), ("ar", "rtl"), ("ckb", "rtl")):
+        assert f'lang="{language}" dir="{direction}"' in page
+    assert f"{settings.CME_UPLOAD_MAX_BYTES // 2**20} MB" in page
+
+
+def test_nginx_forwards_what_the_app_reads_behind_one_proxy():
+    text = _nginx()
+    for header in (
+        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+        "proxy_set_header X-Forwarded-Proto $scheme;",
+        "proxy_set_header X-Request-ID $request_id;",
+    ):
+        assert header in text
+    assert "TRUSTED_PROXY_COUNT=1" in (DEPLOY / "env.example").read_text()
