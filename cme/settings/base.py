@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "core",
     "demo",
     "benchmarks",
+    "operations",
     "workforce",
     "courses",
     "certificates",
