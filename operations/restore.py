@@ -117,9 +117,9 @@ def backup_restore(
         logins = database_logins()
         if logins and not replace:
             raise BackupError(
-                f"This site's database is in use: it holds {logins} logins. Restoring replaces "
-                f"all its records with those of the backup. To do so, run again with --yes. "
-                + UNCHANGED
+                f"This site's database is in use: it holds {logins} login"
+                f"{'s' if logins != 1 else ''}. Restoring replaces all its records with those "
+                "of the backup. To do so, run again with --yes. " + UNCHANGED
             )
         report(f"2/4 Restoring the {VENDOR_NAMES[vendor()]} database ...")
         database_load(staging / DUMP_NAMES[manifest["database_vendor"]])

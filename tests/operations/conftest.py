@@ -1,26 +1,13 @@
 import io
 
 import pytest
-from PIL import Image
 
-from django.core.files.images import ImageFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connection
 
-from wagtail.images import get_image_model
-
-from certificates import services as certificate_services
 from operations.inventory import storage_files
-from tests.factories.certificates import CertificateTemplateFactory, SignatoryFactory
-from tests.factories.courses import (
-    AttendanceMarkFactory,
-    CompletionFactory,
-    EnrolmentFactory,
-    WorkshopFactory,
-    course_page,
-)
-from tests.factories.workforce import HealthWorkerFactory, UserFactory
+from tests.factories.site import small_site
 
 
 @pytest.fixture(autouse=True)
@@ -51,24 +38,8 @@ def _content_types_cached_again():
 
 @pytest.fixture
 def site_with_records(kirkuk_facility, basra_facility):
-    """A small site as the demo makes one: logins, a workshop, issued certificates with their
-    PDFs in private storage, and a published image in public storage; its certificates."""
-    template = CertificateTemplateFactory(name="Ministry default", is_default=True)
-    SignatoryFactory(template=template)
-    UserFactory(username="ministry-admin")
-    workshop = WorkshopFactory(venue=kirkuk_facility, course=course_page(code="BLS-1"))
-    certificates = []
-    for facility in (kirkuk_facility, basra_facility, kirkuk_facility):
-        enrolment = EnrolmentFactory(
-            workshop=workshop, health_worker=HealthWorkerFactory(facility=facility)
-        )
-        AttendanceMarkFactory(enrolment=enrolment)
-        completion = CompletionFactory(enrolment=enrolment)
-        certificates.append(certificate_services.certificate_issue(completion_id=completion.pk))
-    picture = io.BytesIO()
-    Image.new("RGB", (8, 8), "teal").save(picture, format="PNG")
-    get_image_model().objects.create(title="Poster", file=ImageFile(picture, name="poster.png"))
-    return certificates
+    """A small site as the demo makes one; its three certificates."""
+    return small_site(facilities=[kirkuk_facility, basra_facility, kirkuk_facility])
 
 
 @pytest.fixture
