@@ -139,3 +139,19 @@ def test_the_manifest_says_what_the_backup_holds(site_with_records, backup):
     assert "0014_one_family_of_role_groups" in manifest["migrations"]["courses"]
     assert manifest["signing_key_id"] == identity.key_id()
     assert sum(name.startswith("media/private/certificates/") for name in manifest["files"]) == 3
+
+
+def test_a_restore_on_a_site_with_another_signing_key_warns_that_certificates_will_not_verify(
+    site_with_records, backup, settings
+):
+    archive = backup()
+    settings.CERTIFICATE_SIGNING_KEY = identity.b64url(b"\x07" * 32)
+    identity.signing_key.cache_clear()
+    output = io.StringIO()
+    try:
+        call_command("restore", str(archive), "--yes", stdout=output)
+    finally:
+        identity.signing_key.cache_clear()
+
+    assert "Warning: this site signs with key" in output.getvalue()
+    assert "Set CERTIFICATE_SIGNING_KEY to the ministry's key" in output.getvalue()
