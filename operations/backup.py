@@ -19,6 +19,7 @@ import json
 import subprocess
 import tarfile
 import tempfile
+import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -107,6 +108,7 @@ def _write(partial: Path, *, kind: str, created, report) -> None:
 def backup_create(*, output: Path, report: Callable[[str], None] = print) -> Path:
     """Write a dated backup archive and its checksum file into `output`; the archive's path."""
     output.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
     created = datetime.datetime.now(datetime.UTC)
     path = output / f"cme-backup-{created:%Y-%m-%dT%H%M%SZ}.tar.gz"
     partial = path.with_name(path.name + ".partial")
@@ -119,5 +121,8 @@ def backup_create(*, output: Path, report: Callable[[str], None] = print) -> Pat
     partial.rename(path)
     checksum = file_sha256(path)
     path.with_name(path.name + ".sha256").write_text(f"{checksum}  {path.name}\n")
-    report(f"Backup written: {path} ({path.stat().st_size:,} bytes, SHA-256 {checksum}).")
+    report(
+        f"Backup written in {time.monotonic() - started:.1f} s: {path} "
+        f"({path.stat().st_size:,} bytes, SHA-256 {checksum})."
+    )
     return path

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive: Path, replace: bool, **options):
+        started = time.monotonic()
         try:
             differ = backup_restore(path=archive, replace=replace, report=self.stdout.write)
         except BackupError as error:
@@ -31,4 +33,6 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Restored, but {len(differ)} tables differ from the backup (listed above)."
             )
-        self.stdout.write(self.style.SUCCESS("Restore complete."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Restore complete in {time.monotonic() - started:.1f} s.")
+        )
