@@ -1,4 +1,9 @@
-"""The certificate PDF: a pure renderer from a template's look and a certificate's facts."""
+"""The certificate PDF: a pure renderer from a template's look and a certificate's facts.
+
+Over 300 lines because one page's layout is one renderer: border, titles, the holder's names in
+two scripts, the course lines, signatories and the QR code are placed against each other's measured
+heights, and splitting them would scatter that geometry over modules.
+"""
 
 import datetime
 import io

@@ -8,11 +8,14 @@ code and the email), the signed facts of the QR code, or the serial with the hol
 
 import re
 
+from django.conf import settings
 from django.utils.translation import get_language
 
 from certificates import identity
 from certificates.holder import LATIN_NAME_LANGUAGE, ShownName, holder_names
 from certificates.models import Certificate
+from certificates.selectors import certificate_lookup
+from core.http import rate_limit_hit
 from workforce.names import name_normalise
 
 # Serials in one block of a thousand (CME-KIR-2026-000xxx) share a rate limit, so many addresses
@@ -51,6 +54,35 @@ def family_name_matches(*, certificate: Certificate, family_name: str) -> bool:
         if len(words) >= len(typed) and words[-len(typed) :] == typed:
             return True
     return False
+
+
+def verification_rate_exceeded(*, address: str, key: str) -> bool:
+    """Whether this look-up goes past CERTIFICATE_VERIFY_RATE a minute for the client address,
+    or past CERTIFICATE_VERIFY_BLOCK_RATE a minute for its block of serials (any address)."""
+    over = rate_limit_hit(
+        bucket="verify-address", subject=address, limit=settings.CERTIFICATE_VERIFY_RATE, window=60
+    )
+    block = rate_subject(key)
+    if block is not None:
+        over |= rate_limit_hit(
+            bucket="verify-serial-block",
+            subject=block,
+            limit=settings.CERTIFICATE_VERIFY_BLOCK_RATE,
+            window=60,
+        )
+    return over
+
+
+def verification_answer(
+    *, key: str, facts: str = "", signature: str = "", family_name: str = ""
+) -> tuple[Certificate | None, dict]:
+    """The certificate a key finds (or None) and what the verification page and JSON say of it."""
+    certificate = certificate_lookup(serial_or_code=key)
+    signature_ok = signature_check(certificate=certificate, facts=facts, signature=signature)
+    result = verification_result(
+        certificate=certificate, key=key, signature_ok=signature_ok, family_name=family_name[:200]
+    )
+    return certificate, result
 
 
 def rate_subject(key: str) -> str | None:

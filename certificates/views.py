@@ -1,13 +1,14 @@
 """Certificate pages: public verification, holders' downloads, a workshop's certificates."""
 
+import io
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,12 +16,11 @@ from certificates import identity, services, verification
 from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
 from certificates.selectors import (
-    certificate_lookup,
     workshop_certificates,
     workshop_certificates_to_issue,
 )
 from certificates.tasks import workshop_certificates_issue_task
-from core.http import client_address, rate_limit_hit, rate_limit_retry_after
+from core.http import client_address, rate_limit_retry_after
 from courses.models import Workshop
 from workforce.models import TRAINING_ROLES
 from workforce.reads import Kind, personal_record_read
@@ -29,26 +29,11 @@ MANAGING_ROLES = TRAINING_ROLES
 
 
 def rate_limited(view):
-    """Answer 429 past CERTIFICATE_VERIFY_RATE a minute per client address, or past
-    CERTIFICATE_VERIFY_BLOCK_RATE a minute per block of serials (whatever the address)."""
+    """Answer 429 to look-ups past the verification rates (see verification_rate_exceeded)."""
 
     @wraps(view)
     def wrapper(request, key: str, *args, **kwargs):
-        over = rate_limit_hit(
-            bucket="verify-address",
-            subject=client_address(request),
-            limit=settings.CERTIFICATE_VERIFY_RATE,
-            window=60,
-        )
-        block = verification.rate_subject(key)
-        if block is not None:
-            over |= rate_limit_hit(
-                bucket="verify-serial-block",
-                subject=block,
-                limit=settings.CERTIFICATE_VERIFY_BLOCK_RATE,
-                window=60,
-            )
-        if over:
+        if verification.verification_rate_exceeded(address=client_address(request), key=key):
             response = render(request, "certificates/rate_limited.html", status=429)
             response["Retry-After"] = str(rate_limit_retry_after(window=60))
             return response
@@ -57,22 +42,13 @@ def rate_limited(view):
     return wrapper
 
 
-def _verification(
-    request, key: str, signature: str | None = None
-) -> tuple[Certificate | None, dict]:
-    certificate = certificate_lookup(serial_or_code=key)
-    signature_ok = verification.signature_check(
-        certificate=certificate,
+def _verification(request, key: str, signature: str | None = None):
+    return verification.verification_answer(
+        key=key,
         facts=request.GET.get("f", ""),
         signature=request.GET.get("s", "") if signature is None else signature,
+        family_name=request.GET.get("family_name", ""),
     )
-    result = verification.verification_result(
-        certificate=certificate,
-        key=key,
-        signature_ok=signature_ok,
-        family_name=request.GET.get("family_name", "")[:200],
-    )
-    return certificate, result
 
 
 @rate_limited
@@ -128,10 +104,8 @@ def download(request, pk: int):
     """The certificate's PDF, for its holder (and staff whose scope covers them)."""
     certificate = _own_certificate(request, pk)
     _note_read(request, certificate)
-    if not certificate.pdf:
-        services.certificate_pdf_store(certificate=certificate)
     return FileResponse(
-        certificate.pdf.open("rb"),
+        io.BytesIO(services.certificate_pdf_content(certificate=certificate)),
         content_type="application/pdf",
         as_attachment=True,
         filename=f"{certificate.serial}.pdf",
@@ -178,7 +152,7 @@ def workshop_issue(request, workshop_id: int):
     """Start issuing a workshop's certificates in the background; the page shows progress."""
     current = _managed_workshop(request, workshop_id)
     result = workshop_certificates_issue_task.delay(current.pk, request.user.pk)
-    return redirect(f"{request.path.rsplit('/issue/', 1)[0]}/?job={result.id}")
+    return redirect(f"{reverse('certificates:workshop', args=[current.pk])}?job={result.id}")
 
 
 @login_required

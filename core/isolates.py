@@ -9,11 +9,12 @@ the catalogue test, the PDF text kernel and the SMS sender.
 
 Per output: pages, e-mails and spreadsheets keep the marks (browsers, mail clients and Excel
 apply them and draw nothing; plain-text mail is UTF-8 like the page); PDFs read them as
-embeddings and draw none (core/pdf/text.py); text messages drop them (core/sms.py).
+embeddings and draw none (core/pdf/shaping.py); text messages drop them (core/sms.py).
 """
 
 import re
 
+LRI = "\u2066"
 FSI = "\u2068"
 PDI = "\u2069"
 ISOLATE_OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
@@ -147,3 +148,9 @@ def outside_isolates(text: str) -> str:
 def strip_isolates(text: str) -> str:
     """The text without its isolate marks, for outputs that do not apply them (SMS, poppler)."""
     return text.translate({ord(mark): None for mark in ISOLATE_MARKS})
+
+
+def left_to_right(text: str) -> str:
+    """Text that reads left to right whatever surrounds it (a date "2025-07" after an Arabic word
+    would otherwise read as two Arabic numbers, drawn "07-2025": UAX #9 rule W2)."""
+    return f"{LRI}{text}{PDI}"

@@ -25,7 +25,6 @@ from core.script_language import arabic_script_language, text_direction
 
 LATIN_LANGUAGE = "en"
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = LATIN_LETTER  # the one rule of what a Latin letter is (core/isolates.py)
 # A run starts and ends with a Latin letter or a digit after one ("OXY-101", "index.html",
 # "Zainab Al-Bayati"); spaces and the punctuation of codes and file names may join its words.
 LATIN_RUN = re.compile(
@@ -47,7 +46,7 @@ def script_of(text: str) -> tuple[str, str]:
     if _ARABIC_LETTER.search(text):
         language = arabic_script_language(text)
         return text_direction(language), language
-    if _LATIN_LETTER.search(text):
+    if LATIN_LETTER.search(text):
         return "ltr", LATIN_LANGUAGE
     return "", ""
 
@@ -156,7 +155,7 @@ def isolate_latin_runs(html) -> SafeString:
     """`html` (escaped first if it is plain text) with each Latin run of its text inside `<bdi>`."""
     html = str(conditional_escape(html))
     # Safe: `html` is escaped above unless it was already safe, and the parser re-escapes text.
-    if not _LATIN_LETTER.search(html):
+    if not LATIN_LETTER.search(html):
         return mark_safe(html)  # noqa: S308
     parser = _LatinRunIsolator()
     parser.feed(html)

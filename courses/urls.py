@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import attendance, joining, learning, trainer
+from courses.views import attendance, joining, learning, sync, trainer
 
 app_name = "courses"
 urlpatterns = [
@@ -44,5 +44,5 @@ urlpatterns = [
     path("join-requests/<int:pk>/decide/", joining.join_request_decide, name="join_request_decide"),
     path("walk-ins/<int:pk>/decide/", attendance.walk_in_decide, name="walk_in_decide"),
     path("health-workers/<int:pk>/history/", learning.health_worker_history, name="worker_history"),
-    path("sync/", attendance.sync, name="sync"),
+    path("sync/", sync.sync, name="sync"),
 ]

@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterator
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage
 from coverage import selectors
+from coverage.models import HeadcountCell
 from coverage.selectors import AUDIT_ROLES, CoverageQuery
 from workforce.models import Facility
 
@@ -83,7 +85,7 @@ def facilities_rows(*, user, query: CoverageQuery, focus: int | None = None) -> 
     ]  # fmt: skip
     scoped = query
     headcount = dict(
-        selectors._cells(selectors.HeadcountCell, user=user, query=scoped, courses=False)
+        selectors.scoped_cells(HeadcountCell, user=user, query=scoped, courses=False)
         .values("facility_id")
         .annotate(n=Sum("workers"))
         .values_list("facility_id", "n")
@@ -136,8 +138,7 @@ def estimated_rows(*, view: str, user, query: CoverageQuery) -> int:
     if view == "table":
         places = len(selectors.place_rows(user=user, query=query))
         courses = (
-            len(query.courses)
-            or selectors.CoursePage.objects.filter(locale__language_code="en").count()
+            len(query.courses) or CoursePage.objects.filter(locale__language_code="en").count()
         )
         return (places + 1) * courses
     return 0

@@ -10,41 +10,32 @@ import io
 
 from reportlab.lib.pagesizes import A4
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.isolates import left_to_right
 from core.pdf import draw_text, register_fonts
-from coverage import charts, selectors
-from coverage.selectors import CoverageQuery
-from workforce.models import Governorate
+from coverage import charts
+from coverage.report_facts import ReportFacts, coverage_report_facts, report_period
 
-TOP_COURSES = 10
-
-
-def report_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """The twelve whole months before the current one."""
-    today = today or timezone.localdate()
-    end = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    return (end.replace(year=end.year - 1) + datetime.timedelta(days=32)).replace(day=1), end
+__all__ = ["CoverageReportPDF", "coverage_report_pdf", "report_period"]
 
 
 class CoverageReportPDF:
-    """Renders one auditor's coverage report; A4 portrait, returns bytes."""
+    """Renders one auditor's coverage report from its facts; A4 portrait, returns bytes."""
 
     page_size = A4
     margin = 40
     row_height = 16
 
-    def __init__(self, *, user, language: str):
-        self.user, self.language = user, language
+    def __init__(self, *, language: str):
+        self.language = language
         self.rtl = translation.get_language_info(language)["bidi"]
 
-    def render(self, *, today: datetime.date | None = None) -> bytes:
+    def render(self, facts: ReportFacts) -> bytes:
         from reportlab.pdfgen.canvas import Canvas
 
         register_fonts()
-        start, end = report_period(today)
-        query = CoverageQuery(start=start, end=end)
         buffer = io.BytesIO()
         self.canvas = Canvas(buffer, pagesize=self.page_size)
         with translation.override(self.language):
@@ -52,42 +43,21 @@ class CoverageReportPDF:
             self.y = self.page_size[1] - self.margin
             self.text(_("Training coverage report"), size=16, bold=True)
             self.text(
-                # Isolated as on the coverage page: after an Arabic word "2025-07" would read
-                # as two Arabic numbers, drawn "07-2025" (UAX #9 W2).
                 _("Period: %(start)s to %(end)s.")
-                % {"start": f"\u2066{start:%Y-%m}\u2069", "end": f"\u2066{end:%Y-%m}\u2069"},
+                % {
+                    "start": left_to_right(f"{facts.start:%Y-%m}"),
+                    "end": left_to_right(f"{facts.end:%Y-%m}"),
+                },
                 size=10,
             )
-            self.text(_("Scope: %(scope)s") % {"scope": self.scope_label()}, size=10)
-            courses = self.top_courses(query)
-            table = selectors.coverage_table(
-                user=self.user, query=query, course_ids=[c.id for c in courses]
-            )
-            if courses:
-                self.map(query, courses[0])
-            for course in courses:
-                self.course_table(table, course)
-            self.trend(query)
+            self.text(_("Scope: %(scope)s") % {"scope": facts.scope}, size=10)
+            if facts.courses:
+                self.map(facts, facts.courses[0])
+            for course in facts.courses:
+                self.course_table(facts.table, course)
+            self.trend(facts.trend)
         self.canvas.save()
         return buffer.getvalue()
-
-    def scope_label(self) -> str:
-        if self.user.is_superuser:
-            return _("National")
-        return ", ".join(str(a.scope_label) for a in self.user.role_assignments.all()) or "—"
-
-    def top_courses(self, query: CoverageQuery):
-        from django.db.models import Sum
-
-        totals = (
-            selectors.trained_cells(user=self.user, query=query)
-            .values("course_id")
-            .annotate(n=Sum("workers"))
-            .order_by("-n", "course_id")[:TOP_COURSES]
-        )
-        ids = [row["course_id"] for row in totals]
-        courses = {course.id: course for course in selectors.course_rows(ids=ids)} if ids else {}
-        return [courses[pk] for pk in ids if pk in courses]
 
     def text(self, value: str, *, size: float = 10, bold: bool = False, x: float | None = None):
         if x is None:
@@ -138,10 +108,9 @@ class CoverageReportPDF:
             str(figures.certificates),
         ]  # fmt: skip
 
-    def map(self, query: CoverageQuery, course) -> None:
+    def map(self, facts: ReportFacts, course) -> None:
         self.newline(8)
         self.text(_("Coverage of %(course)s by governorate") % {"course": course.name}, size=12)
-        shares = selectors.map_shares(user=self.user, query=query, course_id=course.id)
         outlines = charts.governorate_outlines()
         scale = 300 / outlines["width"]
         drawn_height = outlines["height"] * scale
@@ -154,12 +123,12 @@ class CoverageReportPDF:
         def point(x: float, y: float) -> tuple[float, float]:
             return left + x * scale, top - y * scale
 
-        for governorate in Governorate.objects.all():
-            outline = outlines["governorates"].get(governorate.code)
+        for place in facts.map_places:
+            outline = outlines["governorates"].get(place.code)
             if outline is None:
                 continue
-            inside = governorate.pk in shares
-            share = shares[governorate.pk].share if inside else None
+            inside = place.figures is not None
+            share = place.figures.share if inside else None
             path = self.canvas.beginPath()
             for ring in outline["rings"]:
                 path.moveTo(*point(*ring[0]))
@@ -176,24 +145,22 @@ class CoverageReportPDF:
                 self.canvas.setStrokeColor("#1d2a33")
                 self.canvas.line(*point(*outline["anchor"]), label_x - 1, label_y + 3)
                 self.canvas.setFillColor("#1d2a33")
-                draw_text(self.canvas, f"{governorate.code} {figure}", x=label_x, y=label_y, size=7)
+                draw_text(self.canvas, f"{place.code} {figure}", x=label_x, y=label_y, size=7)
                 continue
             self.canvas.setFillColor(charts.ink(share) if inside else "#1d2a33")
-            draw_text(self.canvas, governorate.code, x=label_x, y=label_y, size=7, align="center")
+            draw_text(self.canvas, place.code, x=label_x, y=label_y, size=7, align="center")
             if figure:
                 draw_text(self.canvas, figure, x=label_x, y=label_y - 8, size=6, align="center")
         self.canvas.setFillColor("#000000")
         self.y = top - drawn_height - 4
-        for governorate, figures in sorted(
-            ((g, shares[g.pk]) for g in Governorate.objects.filter(pk__in=shares)),
-            key=lambda pair: pair[0].name_en,
-        ):
-            self.row(self.figure_cells(governorate.name, figures))
+        for place in facts.map_places:
+            if place.figures is not None:
+                self.row(self.figure_cells(place.name, place.figures))
 
-    def trend(self, query: CoverageQuery) -> None:
+    def trend(self, trend) -> None:
         self.newline(10)
         self.text(_("Completions per month"), size=12, bold=True)
-        for month, count in selectors.coverage_trend(user=self.user, query=query):
+        for month, count in trend:
             self.newline(self.row_height)
             xs = self.columns(2)
             self.text(f"{month:%Y-%m}", size=9, x=xs[0])
@@ -202,4 +169,6 @@ class CoverageReportPDF:
 
 def coverage_report_pdf(*, user, language: str, today: datetime.date | None = None) -> bytes:
     """The PDF coverage report of the user's scope in their language."""
-    return CoverageReportPDF(user=user, language=language).render(today=today)
+    with translation.override(language):
+        facts = coverage_report_facts(user=user, today=today)
+    return CoverageReportPDF(language=language).render(facts)

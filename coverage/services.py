@@ -8,12 +8,28 @@ by `monthly_report_send`.
 """
 
 import datetime
+import uuid
 
+from django.core.files import File
+from django.core.mail import EmailMessage
 from django.db import connection, transaction
-from django.utils import timezone
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from coverage import selectors
-from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+from core import spreadsheets
+from core.jobs import job_progress
+from coverage import exports, selectors
+from coverage.forms import CoverageFilterForm
+from coverage.models import (
+    ActivityCell,
+    CoverageExport,
+    HeadcountCell,
+    ReportSubscription,
+    TrainedCell,
+)
+from coverage.reports import coverage_report_pdf
 
 
 def _month(column: str) -> str:
@@ -139,10 +155,7 @@ def headcount_rebuild() -> None:
 
 def coverage_export_start(*, user, view: str, file_format: str, query_string: str, language: str):
     """Record a background export and queue it after commit; returns the export."""
-    import uuid
-
-    from coverage.models import CoverageExport
-    from coverage.tasks import coverage_export_build_task
+    from coverage.tasks import coverage_export_build_task  # tasks import this module
 
     export = CoverageExport(
         user=user,
@@ -164,16 +177,6 @@ def coverage_export_start(*, user, view: str, file_format: str, query_string: st
 
 def coverage_export_build(*, export) -> dict:
     """Build a background export as its requester would see it and store the file privately."""
-    from django.core.files import File
-    from django.http import QueryDict
-    from django.urls import reverse
-    from django.utils import timezone, translation
-
-    from core import spreadsheets
-    from core.jobs import job_progress
-    from coverage import exports
-    from coverage.forms import CoverageFilterForm
-
     with translation.override(export.language):
         form = CoverageFilterForm(data=QueryDict(export.query))
         if not form.is_valid():
@@ -210,7 +213,6 @@ def coverage_export_build(*, export) -> dict:
 
 def report_subscription_set(*, user, active: bool, language: str):
     """Subscribe the user to the monthly report (in their language), or unsubscribe them."""
-    from coverage.models import ReportSubscription
 
     subscription, _ = ReportSubscription.objects.get_or_create(
         user=user, defaults={"language": language}
@@ -237,8 +239,7 @@ def monthly_reports_queue(*, today: datetime.date | None = None) -> int:
     One task per subscription: a report that fails to render or to send (a full mailbox, an SMTP
     error) is retried on its own and stops nobody else's.
     """
-    from coverage.models import ReportSubscription
-    from coverage.tasks import monthly_report_send_task
+    from coverage.tasks import monthly_report_send_task  # tasks import this module
 
     today = today or timezone.localdate()
     due = [
@@ -253,12 +254,6 @@ def monthly_reports_queue(*, today: datetime.date | None = None) -> int:
 
 def monthly_report_send(*, subscription, today: datetime.date) -> bool:
     """Email one subscriber the report of their scope, once a month; False if not due (any more)."""
-    from django.core.mail import EmailMessage
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
-    from coverage.reports import coverage_report_pdf
-
     if not _report_due(subscription, today=today):
         return False
     user = subscription.user

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from coverage import services
+from coverage.models import CoverageExport
 
 
 @shared_task(text_for="nobody")
@@ -26,8 +27,6 @@ def headcount_rebuild_task() -> None:
 @shared_task
 def coverage_export_build_task(*, export_id: int) -> dict:
     """Build one background export."""
-    from coverage.models import CoverageExport
-
     return services.coverage_export_build(export=CoverageExport.objects.get(pk=export_id))
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import spreadsheets
+from core.isolates import left_to_right
 from coverage import charts, exports, selectors, services
 from coverage.forms import CoverageFilterForm
 from coverage.models import CoverageExport, ReportSubscription
@@ -97,8 +98,8 @@ def _context(request, form, query, view_name: str) -> dict:
         "export_view": "table" if view_name == "index" else view_name,
         "breadcrumbs": _breadcrumbs(request, place) if query else [],
         # Isolated left-to-right, or an Arabic sentence shows 2026-12 as 12-2026.
-        "period_start": f"\u2066{query.start:%Y-%m}\u2069" if query else "",
-        "period_end": f"\u2066{query.end:%Y-%m}\u2069" if query else "",
+        "period_start": left_to_right(f"{query.start:%Y-%m}") if query else "",
+        "period_end": left_to_right(f"{query.end:%Y-%m}") if query else "",
         "querystring": request.GET.urlencode(),
         "exports": exports.FORMATS,
     }

@@ -1,5 +1,8 @@
 """Demo step: three complete courses from the ministry's programmes, in English, Arabic and Kurdish.
 
+Over 300 lines because the three courses' pages, modules and translations are built in one pass
+(their texts are data files under `demo/texts/`).
+
 Translations are made with Wagtail's own locale tree copying (`copy_for_translation`) and then
 written in full, so they can be edited in place; wagtail-localize's Translate action is available
 for new pages in the admin.

@@ -73,3 +73,26 @@ def test_every_upward_path_in_the_code_is_in_the_architecture_table_and_no_other
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     table = set(re.findall(r"^\| `([^`]+)` \| (\w+) \| (\w+) \|", text, re.M))
     assert table == _drawing().upward_paths()
+
+
+LONG_MODULE_LINES = 300
+
+
+def test_every_module_over_300_lines_says_why_in_its_docstring():
+    """Every app the layers contract names: a long module is split, or its docstring says why."""
+    import ast
+
+    unexplained = []
+    for package in _packages():
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            if text.count("\n") <= LONG_MODULE_LINES:
+                continue
+            docstring = ast.get_docstring(ast.parse(text)) or ""
+            if "300 lines" not in docstring:
+                unexplained.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
+    assert not unexplained, "split these, or say in the docstring why not: " + ", ".join(
+        unexplained
+    )

@@ -1,7 +1,7 @@
 """Bidi for the PDF kernel: which letters are Arabic script, and a line's runs in visual order.
 
 python-bidi 0.6 gives the UAX #9 levels; isolates (U+2066-U+2069) are read as the embeddings it
-knows. `core/pdf/text.py` shapes and draws the runs this returns.
+knows. `core/pdf/shaping.py` shapes the runs this returns; `core/pdf/text.py` draws them.
 """
 
 import re

@@ -17,6 +17,8 @@ from functools import lru_cache
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 
+from core.pdf.shaping import _glyphs
+
 LRM = "\u200e"
 _WIDTH = 500  # 1/1000 em: every invisible character is as wide
 # Where poppler 22.12's character table differs from the Unicode bidi classes.
@@ -98,8 +100,6 @@ def extraction_string(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _codes(font_name: str, text: str) -> str:
-    from core.pdf.text import _glyphs
-
     glyphs = _glyphs(font_name)
     # Mode 3 draws nothing; the space's glyph has no outline, so the font program stays small
     # however many characters it stands for. The ToUnicode map gives each code its text.

@@ -180,7 +180,7 @@ def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -
                         row=earlier[0],
                     )
         if len(report.errors) == row_errors:
-            clean.append((worker, lookup.sessions[date], status, scores))
+            clean.append((worker, lookup.sessions[date], status, scores, number))
     return report, clean
 
 

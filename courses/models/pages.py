@@ -1,3 +1,9 @@
+"""The course pages of the catalogue: the course index, a course and its modules (Wagtail pages).
+
+Over 300 lines because a course page holds its completion rule, credit hours, audience, handouts
+and the views Wagtail serves from it (offline pack, handouts), which share its fields.
+"""
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models

@@ -1,3 +1,9 @@
+"""Workshops and what happens in them: sessions, enrolments, marks, scores and completions.
+
+Over 300 lines because these models are one record family: a completion is computed from the
+marks and scores of an enrolment in a workshop's sessions; their constraints refer to each other.
+"""
+
 import uuid
 
 from django.conf import settings

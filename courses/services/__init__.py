@@ -5,12 +5,7 @@ through `history_record`, so the history shown on a workshop and on a health wor
 complete. Who may call a service is decided by the caller through the scoped querysets.
 """
 
-from courses.services.attendance import (
-    MarkOutcome,
-    attendance_mark,
-    qr_check_in,
-    walk_in_request_decide,
-)
+from courses.services.attendance import qr_check_in, walk_in_request_decide
 from courses.services.claims import external_activity_claim, external_activity_review
 from courses.services.completion import (
     completion_evaluate,
@@ -22,7 +17,18 @@ from courses.services.completion import (
 )
 from courses.services.history import history_record, snapshot
 from courses.services.joining import join_request_create, join_request_decide, workshop_joinable
-from courses.services.roster import enrolment_add, enrolment_withdraw, walk_in_add
+from courses.services.marks import (
+    MarkOutcome,
+    MarkWanted,
+    attendance_mark,
+    attendance_marks_record,
+)
+from courses.services.roster import (
+    enrolment_add,
+    enrolment_withdraw,
+    enrolments_add,
+    walk_in_add,
+)
 from courses.services.workshops import (
     session_update,
     workshop_close,
@@ -32,13 +38,16 @@ from courses.services.workshops import (
 
 __all__ = [
     "MarkOutcome",
+    "MarkWanted",
     "attendance_mark",
+    "attendance_marks_record",
     "completion_evaluate",
     "completion_override",
     "completion_rule_outcome",
     "completions_evaluate",
     "enrolment_add",
     "enrolment_withdraw",
+    "enrolments_add",
     "join_request_create",
     "join_request_decide",
     "workshop_joinable",

@@ -1,9 +1,11 @@
 """Pre- and post-test scores, and the completions the course's rule makes of them."""
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import (
@@ -16,7 +18,7 @@ from courses.models import (
 )
 from courses.models.workshops import RecordMethod
 from courses.services.attendance import ATTENDED
-from courses.services.history import history_record, snapshot
+from courses.services.history import Change, history_record, history_record_many, snapshot
 from courses.signals import completion_recorded
 from workforce.duties import decision_service
 
@@ -26,14 +28,6 @@ ONE_DECIMAL = Decimal("0.1")
 # Scores
 
 
-@transaction.atomic
-def scores_record(*, grid: dict[tuple[Enrolment, str], Decimal | None], user) -> None:
-    """Record a grid of pre- and post-test scores all or nothing, each cell through `score_set`."""
-    for (enrolment, kind), score in grid.items():
-        score_set(enrolment=enrolment, kind=kind, score=score, user=user)
-
-
-@transaction.atomic
 def score_set(
     *,
     enrolment: Enrolment,
@@ -43,40 +37,85 @@ def score_set(
     method: str = RecordMethod.ROSTER,
 ) -> AssessmentScore | None:
     """Enter, change or (with no score) remove a pre- or post-test score."""
-    existing = AssessmentScore.objects.filter(enrolment=enrolment, kind=kind).first()
-    context = {"workshop": enrolment.workshop, "health_worker": enrolment.health_worker}
-    if score is None:
-        if existing:
-            before = snapshot(RecordChange.Kind.SCORE, existing)
-            history_record(
-                kind=RecordChange.Kind.SCORE,
-                record=existing,
-                action=RecordChange.Action.DELETED,
-                method=method,
-                actor=user,
-                before=before,
-                **context,
-            )
-            existing.delete()
-        return None
-    score = Decimal(score).quantize(ONE_DECIMAL)
-    if existing and existing.score == score:
-        return existing
-    before = snapshot(RecordChange.Kind.SCORE, existing) if existing else None
-    record = existing or AssessmentScore(enrolment=enrolment, kind=kind)
-    record.score, record.recorded_by = score, user
-    record.full_clean()
-    record.save()
-    history_record(
+    recorded = scores_record(grid={(enrolment, kind): score}, user=user, method=method)
+    return recorded.records[(enrolment.pk, kind)]
+
+
+@dataclass(frozen=True)
+class ScoresRecorded:
+    """Each cell's score after a grid was recorded, and how many were saved or removed."""
+
+    records: dict[tuple[int, str], AssessmentScore | None]
+    saved: int = 0
+    removed: int = 0
+
+
+@transaction.atomic
+def scores_record(
+    *,
+    grid: dict[tuple[Enrolment, str], Decimal | None],
+    user,
+    method: str = RecordMethod.ROSTER,
+) -> ScoresRecorded:
+    """Record a grid of pre- and post-test scores all or nothing: each cell's score, by cell.
+
+    A score is kept to one decimal; the same score again changes nothing; no score removes the
+    stored one. A score out of range refuses the whole grid.
+    """
+    if not grid:
+        return ScoresRecorded({})
+    field = AssessmentScore._meta.get_field("score")
+    stored = {
+        (s.enrolment_id, s.kind): s
+        for s in AssessmentScore.objects.filter(enrolment__in=[e.pk for e, _kind in grid])
+    }
+    result: dict[tuple[int, str], AssessmentScore | None] = {}
+    new, changed, removed, history = [], [], [], []
+    for (enrolment, kind), value in grid.items():
+        key = (enrolment.pk, kind)
+        existing = stored.get(key)
+        before = snapshot(RecordChange.Kind.SCORE, existing) if existing else {}
+        if value is None:
+            result[key] = None
+            if existing:
+                removed.append(existing)
+                deleted = RecordChange.Action.DELETED
+                history.append(_score_change(existing, enrolment, deleted, before, after={}))
+            continue
+        value = field.clean(Decimal(value).quantize(ONE_DECIMAL), None)
+        result[key] = existing
+        if existing and existing.score == value:
+            continue
+        record = existing or AssessmentScore(enrolment=enrolment, kind=kind)
+        record.score, record.recorded_by, record.recorded_at = value, user, timezone.now()
+        (changed if existing else new).append(record)
+        action = RecordChange.Action.CHANGED if existing else RecordChange.Action.CREATED
+        history.append(_score_change(record, enrolment, action, before))
+        result[key] = record
+    AssessmentScore.objects.bulk_create(new, batch_size=1000)
+    if new and new[0].pk is None:  # backends that return no ids
+        ids = {
+            (s.enrolment_id, s.kind): s.pk
+            for s in AssessmentScore.objects.filter(enrolment__in=[s.enrolment_id for s in new])
+        }
+        for record in new:
+            record.pk = ids[(record.enrolment_id, record.kind)]
+    AssessmentScore.objects.bulk_update(changed, ["score", "recorded_by", "recorded_at"], 1000)
+    history_record_many(changes=history, method=method, actor=user)
+    AssessmentScore.objects.filter(pk__in=[s.pk for s in removed]).delete()
+    return ScoresRecorded(result, saved=len(new) + len(changed), removed=len(removed))
+
+
+def _score_change(record, enrolment, action, before=None, after=None) -> Change:
+    return Change(
         kind=RecordChange.Kind.SCORE,
         record=record,
-        action=RecordChange.Action.CHANGED if existing else RecordChange.Action.CREATED,
-        method=method,
-        actor=user,
-        before=before,
-        **context,
+        action=action,
+        before=before or {},
+        after=snapshot(RecordChange.Kind.SCORE, record) if after is None else after,
+        workshop_id=enrolment.workshop_id,
+        health_worker_id=enrolment.health_worker_id,
     )
-    return record
 
 
 # Completion

@@ -1,7 +1,12 @@
 """The history of tracked records: what each create, change and delete looked like."""
 
+import dataclasses
 import uuid
+from dataclasses import dataclass
 
+from django.utils import timezone
+
+from core.bulk import rows_insert
 from courses.models import RecordChange, Workshop
 from workforce.models import HealthWorker
 
@@ -62,4 +67,56 @@ def history_record(
         workshop=workshop,
         health_worker=health_worker,
         client_uuid=client_uuid,
+    )
+
+
+@dataclass(slots=True)
+class Change:
+    """One history row a bulk write adds; `record` may get its id only after the insert."""
+
+    kind: str
+    record: object
+    action: str
+    after: dict
+    workshop_id: int
+    health_worker_id: int
+    before: dict = dataclasses.field(default_factory=dict)
+    client_uuid: uuid.UUID | None = None
+
+
+def history_record_many(*, changes: list[Change], method: str, actor=None) -> None:
+    """Record many creates and changes in one multi-row insert (imports and sync batches)."""
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    rows_insert(
+        RecordChange,
+        [
+            "kind",
+            "record_id",
+            "action",
+            "method",
+            "before",
+            "after",
+            "actor",
+            "at",
+            "workshop",
+            "health_worker",
+            "client_uuid",
+        ],
+        [
+            (
+                change.kind,
+                change.record.pk,
+                change.action,
+                method,
+                change.before,
+                change.after,
+                actor_id,
+                now,
+                change.workshop_id,
+                change.health_worker_id,
+                change.client_uuid,
+            )
+            for change in changes
+        ],
     )

@@ -6,12 +6,11 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, RecordChange, Workshop
 from courses.models.workshops import RecordMethod
-from courses.services.history import history_record, snapshot
+from courses.services.history import Change, history_record, history_record_many, snapshot
 from workforce.models import HealthWorker
 from workforce.services import health_worker_create
 
 
-@transaction.atomic
 def enrolment_add(
     *,
     workshop: Workshop,
@@ -22,36 +21,85 @@ def enrolment_add(
     check_capacity: bool = True,
 ) -> Enrolment:
     """Put a health worker on the roster (again, if they had withdrawn)."""
-    enrolment = Enrolment.objects.filter(workshop=workshop, health_worker=health_worker).first()
-    if enrolment and enrolment.status == Enrolment.Status.ENROLLED:
-        return enrolment
+    return enrolments_add(
+        workshop=workshop,
+        health_workers=[health_worker],
+        user=user,
+        source=source,
+        method=method,
+        check_capacity=check_capacity,
+    )[health_worker.pk]
+
+
+@transaction.atomic
+def enrolments_add(
+    *,
+    workshop: Workshop,
+    health_workers: list[HealthWorker],
+    user,
+    source: str = Enrolment.Source.REGISTRY,
+    method: str = RecordMethod.ROSTER,
+    check_capacity: bool = True,
+) -> dict[int, Enrolment]:
+    """Put health workers on the roster in one go: each worker's enrolment, by worker id.
+
+    People already enrolled stay as they are; withdrawn people are enrolled again; a closed
+    workshop takes nobody, and a full one nobody more (unless the trainer chose to go beyond).
+    """
+    enrolments = {
+        e.health_worker_id: e
+        for e in workshop.enrolments.filter(health_worker__in=[w.pk for w in health_workers])
+    }
+    workers = {w.pk: w for w in health_workers}
+    joining = [pk for pk in workers if enrolments.get(pk) is None or not _enrolled(enrolments[pk])]
+    if not joining:
+        return enrolments
     if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("The workshop is closed."))
     enrolled = workshop.enrolments.filter(status=Enrolment.Status.ENROLLED).count()
-    if check_capacity and enrolled >= workshop.capacity:
+    if check_capacity and enrolled + len(joining) > workshop.capacity:
         raise ValidationError(_("The workshop is full (%(n)d places).") % {"n": workshop.capacity})
-    if enrolment:
-        before = snapshot(RecordChange.Kind.ENROLMENT, enrolment)
+    returning = [enrolments[pk] for pk in joining if pk in enrolments]
+    befores = {e.pk: snapshot(RecordChange.Kind.ENROLMENT, e) for e in returning}
+    for enrolment in returning:
         enrolment.status = Enrolment.Status.ENROLLED
-        enrolment.save(update_fields=["status"])
-        action = RecordChange.Action.CHANGED
-    else:
-        before = None
-        enrolment = Enrolment.objects.create(
-            workshop=workshop, health_worker=health_worker, source=source
+    Enrolment.objects.bulk_update(returning, ["status"])
+    new = [
+        Enrolment(workshop=workshop, health_worker=workers[pk], source=source)
+        for pk in joining
+        if pk not in enrolments
+    ]
+    Enrolment.objects.bulk_create(new, batch_size=1000)
+    if new and new[0].pk is None:  # backends that return no ids
+        ids = dict(
+            workshop.enrolments.filter(
+                health_worker__in=[e.health_worker_id for e in new]
+            ).values_list("health_worker_id", "pk")
         )
-        action = RecordChange.Action.CREATED
-    history_record(
-        kind=RecordChange.Kind.ENROLMENT,
-        record=enrolment,
-        action=action,
-        method=method,
-        actor=user,
-        before=before,
-        workshop=workshop,
-        health_worker=health_worker,
-    )
-    return enrolment
+        for enrolment in new:
+            enrolment.pk = ids[enrolment.health_worker_id]
+            enrolment._state.adding = False
+    changes = [
+        Change(
+            kind=RecordChange.Kind.ENROLMENT,
+            record=enrolment,
+            action=RecordChange.Action.CHANGED
+            if enrolment.pk in befores
+            else RecordChange.Action.CREATED,
+            before=befores.get(enrolment.pk, {}),
+            after=snapshot(RecordChange.Kind.ENROLMENT, enrolment),
+            workshop_id=workshop.pk,
+            health_worker_id=enrolment.health_worker_id,
+        )
+        for enrolment in [*returning, *new]
+    ]
+    history_record_many(changes=changes, method=method, actor=user)
+    enrolments.update({e.health_worker_id: e for e in new})
+    return enrolments
+
+
+def _enrolled(enrolment: Enrolment) -> bool:
+    return enrolment.status == Enrolment.Status.ENROLLED
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Attendance: marking a session, QR check-in and walk-ins, the paper round-trip, offline sync."""
+"""Attendance: marking a session, QR check-in and walk-ins, the paper round-trip."""
 
 import io
 import json
@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -239,56 +238,3 @@ def check_in(request, token):
             request, "courses/check_in.html", {"error": " ".join(error.messages)}, status=400
         )
     return render(request, "courses/check_in.html", {"result": result, "session": session})
-
-
-# Offline devices
-
-
-@login_required
-@require_POST
-def sync(request):
-    """A batch of marks taken offline: each is applied, already known, or refused with a reason."""
-    try:
-        batch = json.loads(request.body)["marks"]
-        if not isinstance(batch, list):
-            raise TypeError
-    except (ValueError, KeyError, TypeError):
-        return JsonResponse({"error": _('Send {"marks": [...]}.')}, status=400)
-    if len(batch) > 2000:
-        return JsonResponse({"error": _("At most 2,000 marks per batch.")}, status=400)
-    sessions = Session.objects.filter(
-        workshop__in=Workshop.objects.manageable_by(request.user)
-    ).select_related("workshop")
-    results = [_sync_one(request, item, sessions) for item in batch]
-    return JsonResponse({"results": results})
-
-
-def _sync_one(request, item, sessions) -> dict:
-    try:
-        key = str(uuid.UUID(str(item["client_uuid"])))
-    except (KeyError, TypeError, ValueError):
-        return {"client_uuid": None, "result": "refused", "reason": _("No valid client UUID.")}
-    try:
-        taken_at = parse_datetime(str(item["taken_at"]))
-        session = sessions.get(pk=int(item["session"]))
-        enrolment = session.workshop.enrolments.get(pk=int(item["enrolment"]))
-    except (KeyError, TypeError, ValueError, Session.DoesNotExist, Enrolment.DoesNotExist):
-        taken_at = session = None
-    if session is None:
-        return {"client_uuid": key, "result": "refused", "reason": _("Unknown session or person.")}
-    if taken_at is None or taken_at.tzinfo is None:
-        return {
-            "client_uuid": key,
-            "result": "refused",
-            "reason": _("taken_at must be a date and time with its time zone."),
-        }
-    outcome = services.attendance_mark(
-        session=session,
-        enrolment=enrolment,
-        status=str(item.get("status", "")),
-        client_uuid=uuid.UUID(key),
-        method=RecordMethod.SYNC,
-        user=request.user,
-        taken_at=taken_at,
-    )
-    return {"client_uuid": key, "result": outcome.result, "reason": outcome.reason}

@@ -72,3 +72,18 @@ def test_my_learning_of_another_worker_shows_no_one_elses_certificate(certificat
 
     assert certificate.serial not in page
     assert "No certificates yet" in page
+
+
+def test_downloading_a_certificate_whose_pdf_is_not_stored_draws_it_and_writes_nothing(
+    certificate, client, holder_user
+):
+    """A download is a read: a PDF missing from storage is drawn for the reader, not stored."""
+    certificate.pdf.delete(save=True)
+    client.force_login(holder_user)
+
+    response = client.get(f"/certificates/{certificate.pk}/download/")
+
+    assert response.status_code == 200
+    assert "Ahmed Ali Hassan" in pdf_text(b"".join(response.streaming_content))[0]
+    certificate.refresh_from_db()
+    assert not certificate.pdf

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from core.isolates import ISOLATE_MARKS, isolate_latin, strip_isolates
 from core.pdf import draw_text, shape_line, text_width
 from core.pdf.bidi import _visual_runs
-from core.pdf.text import _glyphs
+from core.pdf.shaping import _glyphs
 from tests.test_translations import CATALOGUES, LANGUAGES
 
 CSV_CHOICE = "اختر «\u2068CSV UTF-8 (Comma delimited)\u2069» ثم ارفعه."

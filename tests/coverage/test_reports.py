@@ -9,7 +9,8 @@ from django.core.mail.backends import locmem
 from django.urls import reverse
 
 from coverage.models import ReportSubscription
-from coverage.reports import coverage_report_pdf
+from coverage.report_facts import coverage_report_facts
+from coverage.reports import CoverageReportPDF, coverage_report_pdf
 from coverage.services import monthly_reports_queue
 from coverage.tasks import monthly_reports_send_task
 from tests.factories.workforce import RoleAssignmentFactory
@@ -97,3 +98,14 @@ def test_report_on_demand_and_subscription_from_the_page(client, country, kri_au
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     client.post(reverse("coverage:subscription"), {"subscribe": "1"})
     assert ReportSubscription.objects.get(user=kri_auditor).is_active
+
+
+def test_the_report_renderer_reads_nothing_from_the_database(
+    country, national_auditor, django_assert_num_queries
+):
+    """Facts in, bytes out: the renderer draws only what the facts selector read."""
+    facts = coverage_report_facts(user=national_auditor, today=JULY)
+    assert facts.courses and any(place.figures for place in facts.map_places)
+    with django_assert_num_queries(0):
+        pdf = CoverageReportPDF(language="ar").render(facts)
+    assert pdf.startswith(b"%PDF")

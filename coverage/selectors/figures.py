@@ -1,13 +1,11 @@
-"""Reads of the coverage app: every figure on the pages, the exports and the reports.
+"""Coverage figures in the reader's scope: the query, the table of places by course, trend, map.
 
 Every query starts from `visible_to(user, roles=AUDIT_ROLES)` of its record family, so no figure,
 row or total of another scope can enter. Figures are per course (see coverage/models/cells.py).
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.http import Http404
@@ -126,7 +124,7 @@ def course_rows(*, ids=None) -> list[Row]:
     ]
 
 
-def _cells(model, *, user, query: CoverageQuery, courses: bool = True):
+def scoped_cells(model, *, user, query: CoverageQuery, courses: bool = True):
     cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
     if query.level != "national":
         cells = cells.filter(**{PLACE_FIELD[query.level]: query.place_id})
@@ -139,7 +137,7 @@ def _cells(model, *, user, query: CoverageQuery, courses: bool = True):
 
 def trained_cells(*, user, query: CoverageQuery):
     """Cells that count each worker once in the period: the first month they completed in it."""
-    return _cells(TrainedCell, user=user, query=query).filter(
+    return scoped_cells(TrainedCell, user=user, query=query).filter(
         Q(previous_month__isnull=True) | Q(previous_month__lt=query.start),
         month__gte=query.start,
         month__lte=query.end,
@@ -180,7 +178,7 @@ def place_rows(*, user, query: CoverageQuery) -> list[Row]:
 def workforce_by_place(*, user, query: CoverageQuery) -> dict[int, int]:
     """Registry head count (the denominator) per row of the table, for the chosen cadres."""
     group = GROUP_FIELD[query.level]
-    cells = _cells(HeadcountCell, user=user, query=query, courses=False)
+    cells = scoped_cells(HeadcountCell, user=user, query=query, courses=False)
     return dict(cells.values(group).annotate(n=Sum("workers")).values_list(group, "n"))
 
 
@@ -203,7 +201,7 @@ def coverage_table(*, user, query: CoverageQuery, course_ids=None) -> CoverageTa
             trained=trained, workforce=table.workforce.get(place_id, 0)
         )
     certificates = (
-        _cells(ActivityCell, user=user, query=query)
+        scoped_cells(ActivityCell, user=user, query=query)
         .filter(course_id__in=wanted, month__gte=query.start, month__lte=query.end)
         .values(group, "course_id")
         .annotate(n=Sum("certificates"))
@@ -230,7 +228,7 @@ def coverage_table(*, user, query: CoverageQuery, course_ids=None) -> CoverageTa
 def coverage_trend(*, user, query: CoverageQuery) -> list[tuple[datetime.date, int]]:
     """Complete completions per month of the period (every month listed, zeros included)."""
     counts = dict(
-        _cells(TrainedCell, user=user, query=query)
+        scoped_cells(TrainedCell, user=user, query=query)
         .filter(month__gte=query.start, month__lte=query.end)
         .values("month")
         .annotate(n=Sum("completions"))
@@ -241,97 +239,6 @@ def coverage_trend(*, user, query: CoverageQuery) -> list[tuple[datetime.date, i
         months.append((month, counts.get(month, 0)))
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     return months
-
-
-@dataclass
-class Gain:
-    place: Row
-    pre_mean: Decimal | None
-    post_mean: Decimal | None
-    pre_count: int
-    post_count: int
-
-    @property
-    def gain(self) -> Decimal | None:
-        if self.pre_mean is None or self.post_mean is None:
-            return None
-        return self.post_mean - self.pre_mean
-
-
-def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
-    """Mean pre- and post-test score per place, for workshops of the period that ended."""
-    group = GROUP_FIELD[query.level]
-    sums = {
-        row[group]: row
-        for row in _cells(ActivityCell, user=user, query=query)
-        .filter(month__gte=query.start, month__lte=query.end)
-        .values(group)
-        .annotate(
-            pre_sum=Sum("pre_sum"),
-            pre_n=Sum("pre_count"),
-            post_sum=Sum("post_sum"),
-            post_n=Sum("post_count"),
-        )
-    }
-    gains = []
-    for place in place_rows(user=user, query=query):
-        row = sums.get(place.id, {})
-        pre_n, post_n = row.get("pre_n") or 0, row.get("post_n") or 0
-        gains.append(
-            Gain(
-                place=place,
-                pre_mean=_mean(row.get("pre_sum"), pre_n),
-                post_mean=_mean(row.get("post_sum"), post_n),
-                pre_count=pre_n,
-                post_count=post_n,
-            )
-        )
-    return gains
-
-
-def _mean(total, count: int) -> Decimal | None:
-    if not count:
-        return None
-    return (Decimal(total) / count).quantize(Decimal("0.1"))
-
-
-@dataclass
-class Gap:
-    facility: Row
-    directorate: str
-    governorate: str
-    workforce: int
-
-
-def coverage_gaps(*, user, query: CoverageQuery, course_id: int) -> list[Gap]:
-    """Facilities with workers of the chosen cadres none trained in the course, largest first."""
-    headcounts = defaultdict(int)
-    for facility_id, n in (
-        _cells(HeadcountCell, user=user, query=query, courses=False)
-        .values("facility_id")
-        .annotate(n=Sum("workers"))
-        .values_list("facility_id", "n")
-    ):
-        headcounts[facility_id] = n
-    trained = set(
-        trained_cells(user=user, query=query)
-        .filter(course_id=course_id, workers__gt=0)
-        .values_list("facility_id", flat=True)
-        .distinct()
-    )
-    missing = [pk for pk, n in headcounts.items() if n and pk not in trained]
-    facilities = Facility.objects.visible_to(user, roles=AUDIT_ROLES).filter(pk__in=missing)
-    gaps = [
-        Gap(
-            facility=Row(id=f.pk, name=f.name, code=f.code),
-            directorate=f.directorate.name,
-            governorate=f.governorate.name,
-            workforce=headcounts[f.pk],
-        )
-        for f in facilities.select_related("directorate", "governorate")
-    ]
-    gaps.sort(key=lambda gap: (-gap.workforce, gap.facility.code))
-    return gaps
 
 
 def map_shares(*, user, query: CoverageQuery, course_id: int) -> dict[int, Figures]:

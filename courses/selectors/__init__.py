@@ -1,0 +1,51 @@
+"""Reads of the tracking side; every read on a user's behalf starts from a `visible_to` queryset.
+
+`workshops` holds what trainers read (rosters, marks, scores, closing, history, sign-in sheets),
+`learning` what a health worker reads (credits in the cycle, transcript, workshops to join).
+"""
+
+from courses.selectors.learning import (
+    CYCLE_EPOCH_YEAR,
+    CycleCredits,
+    course_workshops_to_join,
+    credits_in_cycle,
+    cycle_bounds,
+    transcript_facts,
+    transcript_for,
+    upcoming_workshops_for,
+)
+from courses.selectors.workshops import (
+    health_worker_history,
+    registry_search,
+    session_counts,
+    session_marks,
+    session_sign_in_facts,
+    workshop_close_preview,
+    workshop_history,
+    workshop_knowledge_gain,
+    workshop_roster,
+    workshop_scores,
+    workshops_for_trainer,
+)
+
+__all__ = [
+    "CYCLE_EPOCH_YEAR",
+    "CycleCredits",
+    "course_workshops_to_join",
+    "credits_in_cycle",
+    "cycle_bounds",
+    "health_worker_history",
+    "registry_search",
+    "session_counts",
+    "session_marks",
+    "session_sign_in_facts",
+    "transcript_facts",
+    "transcript_for",
+    "upcoming_workshops_for",
+    "workshop_close_preview",
+    "workshop_history",
+    "workshop_knowledge_gain",
+    "workshop_roster",
+    "workshop_scores",
+    "workshops_for_trainer",
+]
