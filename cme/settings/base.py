@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "core",
     "demo",
     "benchmarks",
+    "operations",
     "workforce",
     "courses",
     "certificates",

@@ -46,9 +46,49 @@ def create_home(apps, schema_editor):
     )
 
 
+def remove_home(apps, schema_editor):
+    """Give the site back Wagtail's welcome page, as before this migration.
+
+    The home pages (every language) and the pages under them go: their tables go too when
+    courses is migrated further back, and rows left behind would block the path of a new home.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    Site = apps.get_model("wagtailcore", "Site")
+    Locale = apps.get_model("wagtailcore", "Locale")
+
+    homes = list(
+        Page.objects.filter(content_type__app_label="courses", content_type__model="homepage")
+    )
+    if not homes:
+        return
+    first_path = min(home.path for home in homes)
+    for home in homes:
+        Page.objects.filter(path__startswith=home.path).delete()
+    page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    welcome = Page.objects.create(
+        title="Welcome to your new Wagtail site!",
+        draft_title="Welcome to your new Wagtail site!",
+        slug="home",
+        content_type=page_type,
+        path=first_path,
+        depth=2,
+        numchild=0,
+        url_path="/home/",
+        locale=Locale.objects.get_or_create(language_code="en")[0],
+    )
+    root = Page.objects.get(depth=1)
+    root.numchild = Page.objects.filter(depth=2).count()
+    root.save(update_fields=["numchild"])
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page_id": welcome.id},
+    )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("courses", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
     ]
-    operations = [migrations.RunPython(create_home, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(create_home, remove_home)]
