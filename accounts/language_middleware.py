@@ -17,6 +17,7 @@ UNPREFIXED = (
     "/media/",
     "/verify/",
     "/favicon.ico",
+    "/healthz",  # monitors send no cookie, but a proxy may pass a browser's Accept-Language on
 )
 
 

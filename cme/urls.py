@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from accounts import languages, signin
 from accounts import views as accounts_views
 from accounts.admin_language import account_view
+from core.health import healthz
 from workforce.history import ScopedLogEntriesView
 
 # In place of Wagtail's own site history (matched first): scoped staff see their scope's entries.
@@ -17,6 +18,8 @@ site_history = require_admin_access(ScopedLogEntriesView.as_view())
 site_history_results = require_admin_access(ScopedLogEntriesView.as_view(results_only=True))
 
 urlpatterns = [
+    # For load balancers and monitors: no language prefix, no login, no secrets (core/health.py).
+    path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", languages.set_language, name="set_language"),
     # Wagtail's Account settings, but saving the language needs no name or email (before the admin).
     path("admin/account/", account_view, name="wagtailadmin_account"),

@@ -11,13 +11,18 @@ class CoreConfig(AppConfig):
         from PIL import Image
 
         from django.conf import settings
+        from django.core.signals import request_finished
 
-        from core import digit_fields
+        from core import digit_fields, task_request_id
+        from core.request_id import request_id_forget
         from core.spreadsheets import wagtail_exports_protect
 
         digit_fields.install()
         wagtail_exports_protect()
         _wagtail_choosers_answer_404()
+        # Log lines carry the id of their request, in the web process and in its tasks.
+        task_request_id.connect()
+        request_finished.connect(request_id_forget, dispatch_uid="core.request_id_forget")
 
         # Pillow refuses to open an image of more than twice this many pixels (and warns above).
         Image.MAX_IMAGE_PIXELS = settings.CME_IMAGE_MAX_PIXELS

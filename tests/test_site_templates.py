@@ -40,7 +40,7 @@ def site_templates() -> list[Path]:
     folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     for config in apps.get_app_configs():
         path = Path(config.path).resolve()
-        if path.is_relative_to(base) and ".venv" not in path.parts:
+        if path.is_relative_to(base) and "site-packages" not in path.parts:  # any venv inside
             folders.append(path / "templates")
     return sorted({file for folder in folders for file in folder.rglob("*.html")})
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, VAR_DIR, env_bool, env_list  # noqa: F401
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.request_id.RequestIdMiddleware",  # first after security: every log line has the id
     "core.headers.ContentSecurityPolicyMiddleware",
     "core.headers.PrivateFilesNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -289,10 +291,32 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stderr (the journal under systemd, docs/operations.md): readable text by default, or
+# with LOG_FORMAT=json one JSON object a line carrying the request id (and, in a task, the task's
+# id and name) of core/request_id.py. Celery workers log the same way (cme/celery.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
