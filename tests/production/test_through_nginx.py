@@ -217,3 +217,13 @@ def test_an_upload_over_the_limit_is_refused_by_nginx_with_a_page_in_three_langu
     assert "The file is larger than 20 MB." in response.text
     assert "حجم الملف أكبر من 20 ميغابايت." in response.text
     assert "قەبارەی پەڕگەکە لە 20 مێگابایت زیاترە." in response.text
+
+
+def test_the_health_check_through_nginx_says_every_part_works_and_carries_the_request_id():
+    """A monitor's probe: database, Redis broker and storage answer, and nginx's id comes back."""
+    response = _session().get(f"{BASE}/healthz", timeout=30)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok" and set(body["checks"].values()) == {"ok"}
+    assert "cme_production" not in response.text and "redis://" not in response.text
+    assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
