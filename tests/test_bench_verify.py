@@ -40,4 +40,15 @@ def test_the_load_check_reads_microseconds_seconds_and_socket_errors():
     figures = wrk_figures(report)
 
     assert (figures["p50"], figures["p99"]) == (0.85, 1200.0)
-    assert (figures["failed"], figures["socket_errors"]) == (0, 9)
+    assert (figures["failed"], figures["socket_errors"], figures["timeouts"]) == (0, 8, 1)
+
+
+def test_requests_in_flight_when_the_run_stops_are_no_failed_answers():
+    report = REPORT_WITH_ERRORS.replace(
+        "  Non-2xx or 3xx responses: 1263\n",
+        "  Socket errors: connect 0, read 0, write 0, timeout 8\n",
+    )
+
+    figures = wrk_figures(report)
+
+    assert (figures["failed"], figures["socket_errors"], figures["timeouts"]) == (0, 0, 8)
