@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     # What a certificate's QR code opens (identity.QR_PATH): short, in capitals, for a small code.
     path("V/", include("certificates.scan_urls")),
     path("coverage/", include("coverage.urls")),
+    path("field/", include("field.urls")),
     # Under the page's prefix, so a job's messages are in the language of the page polling it.
     path("jobs/", include("core.jobs_urls")),
     path("", include(wagtail_urls)),
