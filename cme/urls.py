@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from accounts import languages, signin
 from accounts import views as accounts_views
 from accounts.admin_language import account_view
+from cme.api import api
 from workforce.history import ScopedLogEntriesView
 
 # In place of Wagtail's own site history (matched first): scoped staff see their scope's entries.
@@ -26,6 +27,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("courses.handout_urls")),
     path("favicon.ico", accounts_views.favicon),
+    # The versioned API, outside the language prefixes: it answers in the user's language.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
