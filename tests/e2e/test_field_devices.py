@@ -1,4 +1,4 @@
-"""On a phone in Arabic and Kurdish, My phones shows the enrolment QR code; the API docs stay local."""
+"""My phones on a phone in Arabic and Kurdish shows the QR code; the API docs stay local."""
 
 import pytest
 
@@ -24,7 +24,7 @@ def test_a_trainer_enrols_a_phone_by_qr_code_in_a_right_to_left_page(phone, lang
     assert qr.bounding_box()["width"] > 100
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.evaluate("document.documentElement.dir") == "rtl"
-    phone.screenshot(path=f"/tmp/apiwork/devices-{language}.png", full_page=True)
+    phone.screenshot(path=tmp_path / f"devices-{language}.png", full_page=True)
 
 
 def test_the_api_docs_load_nothing_from_another_host(page):
