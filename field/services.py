@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Workshop
 from field.models import Device, DeviceEnrolment
+from workforce.authority import scope_within_own
 from workforce.models import TRAINING_ROLES
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
@@ -70,9 +71,21 @@ def device_enrol(*, code: str, name: str) -> tuple[Device, str]:
     return device, token
 
 
+def may_revoke(*, device: Device, user) -> bool:
+    """The phone's trainer, a superuser, or an administrator whose scope covers the trainer."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if device.user_id == user.pk or user.is_superuser:
+        return True
+    trainer_roles = device.user.role_assignments.select_related(
+        "facility__governorate", "directorate__governorate", "governorate"
+    )
+    return any(scope_within_own(actor=user, assignment=role) for role in trainer_roles)
+
+
 def device_revoke(*, device: Device, user) -> Device:
-    """Revoke a device: by its trainer, or by a superuser or national administrator."""
-    if not Device.objects.visible_to(user).filter(pk=device.pk).exists():
+    """Revoke a device: by its trainer, or by an administrator whose scope covers the trainer."""
+    if not may_revoke(device=device, user=user):
         raise PermissionDenied
     if device.revoked_at is None:
         device.revoked_at, device.revoked_by = timezone.now(), user

@@ -97,3 +97,26 @@ def test_the_page_is_right_to_left_in_arabic_and_kurdish(client, trainer, device
     page = client.get(f"/{language}/field/devices/").content.decode()
     assert re.search(r'<html[^>]*dir="rtl"', page)
     assert "Galaxy A14" in page and "My phones" not in page
+
+
+def test_an_administrator_of_the_trainers_governorate_revokes_the_phone(device):
+    from tests.factories.workforce import RoleAssignmentFactory, directorate
+
+    admin = RoleAssignmentFactory(
+        role="administrator", level="governorate", governorate=directorate("KIR").governorate
+    ).user
+    services.device_revoke(device=device, user=admin)
+    device.refresh_from_db()
+    assert device.revoked_by == admin
+
+
+def test_an_administrator_elsewhere_cannot_revoke_it(device):
+    from tests.factories.workforce import RoleAssignmentFactory, directorate
+
+    admin = RoleAssignmentFactory(
+        role="administrator", level="governorate", governorate=directorate("BAS").governorate
+    ).user
+    with pytest.raises(PermissionDenied):
+        services.device_revoke(device=device, user=admin)
+    device.refresh_from_db()
+    assert device.revoked_at is None
