@@ -10,6 +10,7 @@ from accounts.admin_language import SITE_LANGUAGE_SESSION_KEY, admin_language_fo
 
 UNPREFIXED = (
     "/admin/",
+    "/api/",
     "/i18n/",
     "/jobs/",
     "/documents/",

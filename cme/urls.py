@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from accounts import languages, signin
 from accounts import views as accounts_views
 from accounts.admin_language import account_view
+from cme.api import api
 from core.health import healthz
 from workforce.history import ScopedLogEntriesView
 
@@ -29,6 +30,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("courses.handout_urls")),
     path("favicon.ico", accounts_views.favicon),
+    # The versioned API, outside the language prefixes: it answers in the user's language.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -40,6 +43,7 @@ urlpatterns += i18n_patterns(
     # What a certificate's QR code opens (identity.QR_PATH): short, in capitals, for a small code.
     path("V/", include("certificates.scan_urls")),
     path("coverage/", include("coverage.urls")),
+    path("field/", include("field.urls")),
     # Under the page's prefix, so a job's messages are in the language of the page polling it.
     path("jobs/", include("core.jobs_urls")),
     path("", include(wagtail_urls)),

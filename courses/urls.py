@@ -43,6 +43,11 @@ urlpatterns = [
     path("workshops/<int:pk>/join/", joining.workshop_join, name="workshop_join"),
     path("join-requests/<int:pk>/decide/", joining.join_request_decide, name="join_request_decide"),
     path("walk-ins/<int:pk>/decide/", attendance.walk_in_decide, name="walk_in_decide"),
+    path(
+        "phone-walk-ins/<int:pk>/decide/",
+        attendance.pending_walk_in_decide,
+        name="pending_walk_in_decide",
+    ),
     path("health-workers/<int:pk>/history/", learning.health_worker_history, name="worker_history"),
     path("sync/", sync.sync, name="sync"),
 ]

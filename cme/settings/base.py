@@ -30,7 +30,9 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "coverage",
+    "field",
     "accounts",
+    "ninja",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -335,3 +337,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = CME_IMAGE_MAX_PIXELS
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = CME_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# The API's rate limits (ninja.throttling): per device or session, and per address for enrolment.
+NINJA_DEFAULT_THROTTLE_RATES = {
+    "auth": os.environ.get("API_RATE_AUTH", "600/min"),
+    "user": os.environ.get("API_RATE_USER", "600/min"),
+    "anon": os.environ.get("API_RATE_ANON", "30/min"),
+}

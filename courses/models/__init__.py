@@ -6,7 +6,13 @@ from courses.models.pages import (
     HomePage,
     ModulePage,
 )
-from courses.models.tracking import AttendanceImport, JoinRequest, RecordChange, WalkInRequest
+from courses.models.tracking import (
+    AttendanceImport,
+    JoinRequest,
+    PendingWalkIn,
+    RecordChange,
+    WalkInRequest,
+)
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -29,6 +35,7 @@ __all__ = [
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "PendingWalkIn",
     "RecordChange",
     "ScopeCollection",
     "Session",

@@ -55,6 +55,8 @@ class RecordChange(models.Model):
         related_name="record_changes",
     )
     client_uuid = models.UUIDField(null=True, blank=True, db_index=True)
+    # The enrolled phone (field.Device) that sent the record; an id, as courses sits below field.
+    device_id = models.UUIDField(null=True, blank=True)
 
     objects = RecordChangeQuerySet.as_manager()
 
@@ -176,3 +178,44 @@ class JoinRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.health_worker} · {self.workshop}"
+
+
+class PendingWalkIn(models.Model):
+    """Someone a trainer added on a phone offline; they join the roster once the trainer accepts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the trainer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    client_uuid = models.UUIDField(unique=True)
+    workshop = models.ForeignKey(
+        "courses.Workshop", on_delete=models.CASCADE, related_name="pending_walk_ins"
+    )
+    name_ar = models.CharField(_("name in Arabic script"), max_length=200, blank=True)
+    name_latin = models.CharField(_("name in Latin script"), max_length=200, blank=True)
+    cadre = models.ForeignKey(
+        "workforce.Cadre", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    facility = models.ForeignKey(
+        "workforce.Facility", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    device_id = models.UUIDField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    received_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("walk-in from a phone")
+        verbose_name_plural = _("walk-ins from phones")
+
+    def __str__(self) -> str:
+        return self.name_latin or self.name_ar

@@ -27,6 +27,7 @@ from courses.services.roster import (
     enrolment_add,
     enrolment_withdraw,
     enrolments_add,
+    pending_walk_in_decide,
     walk_in_add,
 )
 from courses.services.workshops import (
@@ -48,6 +49,7 @@ __all__ = [
     "enrolment_add",
     "enrolment_withdraw",
     "enrolments_add",
+    "pending_walk_in_decide",
     "join_request_create",
     "join_request_decide",
     "workshop_joinable",

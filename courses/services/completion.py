@@ -1,5 +1,6 @@
 """Pre- and post-test scores, and the completions the course's rule makes of them."""
 
+import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -56,11 +57,14 @@ def scores_record(
     grid: dict[tuple[Enrolment, str], Decimal | None],
     user,
     method: str = RecordMethod.ROSTER,
+    device_id: uuid.UUID | None = None,
+    client_uuids: dict[tuple[int, str], uuid.UUID] | None = None,
 ) -> ScoresRecorded:
     """Record a grid of pre- and post-test scores all or nothing: each cell's score, by cell.
 
     A score is kept to one decimal; the same score again changes nothing; no score removes the
-    stored one. A score out of range refuses the whole grid.
+    stored one. A score out of range refuses the whole grid. A phone's scores carry its device id
+    and each cell's client UUID (by enrolment id and kind) into the history, for replays.
     """
     if not grid:
         return ScoresRecorded({})
@@ -90,7 +94,9 @@ def scores_record(
         record.score, record.recorded_by, record.recorded_at = value, user, timezone.now()
         (changed if existing else new).append(record)
         action = RecordChange.Action.CHANGED if existing else RecordChange.Action.CREATED
-        history.append(_score_change(record, enrolment, action, before))
+        change = _score_change(record, enrolment, action, before)
+        change.client_uuid = (client_uuids or {}).get(key)
+        history.append(change)
         result[key] = record
     AssessmentScore.objects.bulk_create(new, batch_size=1000)
     if new and new[0].pk is None:  # backends that return no ids
@@ -101,7 +107,7 @@ def scores_record(
         for record in new:
             record.pk = ids[(record.enrolment_id, record.kind)]
     AssessmentScore.objects.bulk_update(changed, ["score", "recorded_by", "recorded_at"], 1000)
-    history_record_many(changes=history, method=method, actor=user)
+    history_record_many(changes=history, method=method, actor=user, device_id=device_id)
     AssessmentScore.objects.filter(pk__in=[s.pk for s in removed]).delete()
     return ScoresRecorded(result, saved=len(new) + len(changed), removed=len(removed))
 

@@ -84,7 +84,9 @@ class Change:
     client_uuid: uuid.UUID | None = None
 
 
-def history_record_many(*, changes: list[Change], method: str, actor=None) -> None:
+def history_record_many(
+    *, changes: list[Change], method: str, actor=None, device_id: uuid.UUID | None = None
+) -> None:
     """Record many creates and changes in one multi-row insert (imports and sync batches)."""
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = timezone.now()
@@ -102,6 +104,7 @@ def history_record_many(*, changes: list[Change], method: str, actor=None) -> No
             "workshop",
             "health_worker",
             "client_uuid",
+            "device_id",
         ],
         [
             (
@@ -116,6 +119,7 @@ def history_record_many(*, changes: list[Change], method: str, actor=None) -> No
                 change.workshop_id,
                 change.health_worker_id,
                 change.client_uuid,
+                device_id,
             )
             for change in changes
         ],

@@ -81,6 +81,7 @@ def attendance_marks_record(
     method: str,
     user,
     progress: Callable[[int], None] | None = None,
+    device_id: uuid.UUID | None = None,
 ) -> list[MarkOutcome]:
     """Apply many marks with the rules of one: an outcome per mark, in the order given."""
     received_at = timezone.now()
@@ -90,7 +91,7 @@ def attendance_marks_record(
     for attempt in range(RETRIES):
         try:
             with transaction.atomic():
-                return _apply(wanted, refused, method, user, received_at, progress)
+                return _apply(wanted, refused, method, user, received_at, progress, device_id)
         except IntegrityError:
             # Another request stored one of these marks between our read and our write: read
             # again; its marks are now "already known" or compared by time like any other.
@@ -118,7 +119,7 @@ def _refusal(item: MarkWanted, received_at: datetime.datetime) -> str:
     return ""
 
 
-def _apply(wanted, refused, method, user, received_at, progress) -> list[MarkOutcome]:
+def _apply(wanted, refused, method, user, received_at, progress, device_id) -> list[MarkOutcome]:
     actor = user if getattr(user, "is_authenticated", False) else None
     actor_id = actor.pk if actor else None
     todo = [i for i in range(len(wanted)) if i not in refused]
@@ -188,7 +189,7 @@ def _apply(wanted, refused, method, user, received_at, progress) -> list[MarkOut
     AttendanceMark.objects.bulk_update(
         changed.values(), ["status", "client_uuid", "taken_at", "received_at", "method"], 1000
     )
-    history_record_many(changes=history, method=method, actor=actor)
+    history_record_many(changes=history, method=method, actor=actor, device_id=device_id)
     return [outcomes[i] for i in range(len(wanted))]
 
 

@@ -130,3 +130,28 @@ def walk_in_add(*, workshop: Workshop, user, **worker_fields) -> Enrolment:
     return enrolment_add(
         workshop=workshop, health_worker=worker, user=user, source=Enrolment.Source.WALK_IN
     )
+
+
+def pending_walk_in_decide(*, pending, accept: bool, user) -> Enrolment | None:
+    """Accept a phone's walk-in (registered and enrolled like any walk-in), or decline it."""
+    from courses.models import PendingWalkIn
+
+    with transaction.atomic():
+        pending = PendingWalkIn.objects.select_for_update().get(pk=pending.pk)
+        if pending.status != PendingWalkIn.Status.PENDING:
+            return pending.enrolment
+        enrolment = None
+        if accept:
+            enrolment = walk_in_add(
+                workshop=pending.workshop,
+                user=user,
+                name_ar=pending.name_ar,
+                name_latin=pending.name_latin,
+                cadre=pending.cadre,
+                facility=pending.facility or pending.workshop.venue,
+                phone=pending.phone,
+            )
+        pending.status = PendingWalkIn.Status.ACCEPTED if accept else PendingWalkIn.Status.DECLINED
+        pending.enrolment = enrolment
+        pending.save(update_fields=["status", "enrolment"])
+    return enrolment

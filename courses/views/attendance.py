@@ -21,6 +21,7 @@ from courses.models import (
     AttendanceImport,
     AttendanceMark,
     Enrolment,
+    PendingWalkIn,
     Session,
     WalkInRequest,
     Workshop,
@@ -59,6 +60,9 @@ def session_marking(request, pk):
                 user=request.user,
                 worker_path="health_worker",
             ).select_related("health_worker"),
+            "phone_walk_ins": session.workshop.pending_walk_ins.filter(
+                status=PendingWalkIn.Status.PENDING
+            ),
         },
     )
 
@@ -134,6 +138,26 @@ def walk_in_decide(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("courses:session_marking", pk=walk_in.session_id)
+
+
+@login_required
+@require_POST
+def pending_walk_in_decide(request, pk):
+    """Accept or decline someone a phone added offline; back to the marking page."""
+    pending = get_object_or_404(
+        PendingWalkIn.objects.filter(workshop__in=Workshop.objects.manageable_by(request.user)),
+        pk=pk,
+    )
+    try:
+        services.pending_walk_in_decide(
+            pending=pending, accept=request.POST.get("decision") == "accept", user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    session = request.POST.get("session", "")
+    if session.isdigit() and pending.workshop.sessions.filter(pk=int(session)).exists():
+        return redirect("courses:session_marking", pk=int(session))
+    return redirect("courses:workshop_detail", pk=pending.workshop_id)
 
 
 # Trainers: paper round-trip

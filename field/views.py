@@ -1,0 +1,43 @@
+"""The trainer's own page of enrolled phones: enrol one by code, revoke one."""
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from field import services
+from field.models import Device
+
+
+@login_required
+def devices(request):
+    """The trainer's phones, and an enrolment code with its QR when asked for."""
+    code = qr = None
+    if request.method == "POST" and services.may_enrol(request.user):
+        import segno
+
+        code = services.enrolment_code_create(user=request.user)
+        # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing.
+        buffer = io.BytesIO()
+        segno.make(code, error="m").save(buffer, kind="svg", scale=5, xmldecl=False)
+        qr = buffer.getvalue().decode()
+    return render(
+        request,
+        "field/devices.html",
+        {
+            "devices": Device.objects.filter(user=request.user),
+            "may_enrol": services.may_enrol(request.user),
+            "code": code,
+            "qr": qr,
+        },
+    )
+
+
+@login_required
+@require_POST
+def device_revoke(request, pk):
+    """Revoke one of the trainer's own phones."""
+    device = get_object_or_404(Device.objects.filter(user=request.user), pk=pk)
+    services.device_revoke(device=device, user=request.user)
+    return redirect("field:devices")
