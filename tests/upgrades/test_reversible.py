@@ -1,6 +1,7 @@
 """Every migration of the project's apps can be undone, or says why not (docs/operations.md)."""
 
 import inspect
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,14 +19,20 @@ IRREVERSIBLE = "Irreversible because"
 
 
 def project_apps() -> list[str]:
-    """The labels of the project's own apps that have migrations (not Django's or Wagtail's)."""
+    """The labels of the project's own apps that have migrations (not Django's or Wagtail's).
+
+    Installed packages live in the running virtualenv, which may sit inside the checkout under any
+    name (`.venv`, CI's `.venv-3.13`): anything below `sys.prefix` or a hidden folder is not ours.
+    """
     root = Path(settings.BASE_DIR)
+    environment = Path(sys.prefix).resolve()
     loader = MigrationLoader(None, ignore_no_migrations=True)
     return sorted(
         config.label
         for config in apps.get_app_configs()
-        if Path(config.path).is_relative_to(root)
-        and not Path(config.path).is_relative_to(root / ".venv")
+        if (path := Path(config.path).resolve()).is_relative_to(root.resolve())
+        and not path.is_relative_to(environment)
+        and not path.relative_to(root.resolve()).parts[0].startswith(".")
         and config.label in loader.migrated_apps
     )
 
