@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.catalogue import course_for_reader
-from courses.models import AssessmentScore, AttendanceMark, Enrolment, Workshop
+from courses.models import AttendanceMark, Enrolment, Workshop
 from field import services
 from field.schemas import Detail, EnrolIn, EnrolOut, SyncIn, SyncOut, WorkshopOut
 from field.sync import MAX_RECORDS, field_records_apply
@@ -20,6 +20,7 @@ from field.sync import MAX_RECORDS, field_records_apply
 router = Router(tags=["field"])
 
 AHEAD = datetime.timedelta(days=14)
+MARK_FIELDS = AttendanceMark.objects.only("enrolment_id", "session_id", "status")
 
 
 @router.post(
@@ -44,8 +45,13 @@ def enrol(request, payload: EnrolIn):
 def workshops(request):
     """The user's workshops running now or starting in the next 14 days, with rosters and marks."""
     today = timezone.localdate()
-    enrolments = Enrolment.objects.filter(status=Enrolment.Status.ENROLLED).select_related(
-        "health_worker__cadre", "health_worker__facility"
+    enrolments = (
+        Enrolment.objects.filter(status=Enrolment.Status.ENROLLED)
+        .select_related("health_worker__cadre", "health_worker__facility")
+        .prefetch_related(
+            Prefetch("marks", queryset=MARK_FIELDS),
+            "scores",
+        )
     )
     found = (
         Workshop.objects.manageable_by(request.user)
@@ -58,23 +64,18 @@ def workshops(request):
         )
         .order_by("starts_on", "pk")
     )
-    return [_workshop(workshop) for workshop in found]
+    titles: dict[int, str] = {}  # the reader's title of each course, looked up once
+    for workshop in found:
+        if workshop.course_id not in titles:
+            titles[workshop.course_id] = course_for_reader(course=workshop.course).title
+    return [_workshop(workshop, titles[workshop.course_id]) for workshop in found]
 
 
-def _workshop(workshop: Workshop) -> dict:
-    ids = [e.pk for e in workshop.enrolled]
-    marks, scores = {}, {}
-    for mark in AttendanceMark.objects.filter(enrolment__in=ids).only(
-        "enrolment_id", "session_id", "status"
-    ):
-        marks.setdefault(mark.enrolment_id, []).append(
-            {"session": mark.session_id, "status": mark.status}
-        )
-    for score in AssessmentScore.objects.filter(enrolment__in=ids):
-        scores.setdefault(score.enrolment_id, []).append({"kind": score.kind, "score": score.score})
+def _workshop(workshop: Workshop, course_title: str) -> dict:
+    """One workshop as the phone keeps it (marks and scores come prefetched: no query here)."""
     return {
         "id": workshop.pk,
-        "course": course_for_reader(course=workshop.course).title,
+        "course": course_title,
         "venue": str(workshop.venue),
         "starts_on": workshop.starts_on,
         "ends_on": workshop.ends_on,
@@ -89,8 +90,8 @@ def _workshop(workshop: Workshop) -> dict:
                 "licence_number": e.health_worker.licence_number or "",
                 "cadre": str(e.health_worker.cadre),
                 "facility": str(e.health_worker.facility),
-                "marks": marks.get(e.pk, []),
-                "scores": scores.get(e.pk, []),
+                "marks": [{"session": m.session_id, "status": m.status} for m in e.marks.all()],
+                "scores": [{"kind": s.kind, "score": s.score} for s in e.scores.all()],
             }
             for e in workshop.enrolled
         ],

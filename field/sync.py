@@ -25,7 +25,7 @@ from courses.models import (
     Workshop,
 )
 from courses.models.workshops import RecordMethod
-from workforce.models import Cadre, Facility
+from workforce.models import TRAINING_ROLES, Cadre, Facility
 
 MAX_RECORDS = 2000
 TYPES = ("mark", "score", "walk_in")
@@ -176,6 +176,11 @@ def _scores_apply(items, results, device, user, workshops) -> None:
 
 def _walk_ins_apply(items, results, device, user, workshops) -> None:
     in_scope = workshops.in_bulk({n for _i, _k, r in items if (n := _int(r.get("workshop")))})
+    # A walk-in's facility is one the trainer may see, as on the roster's walk-in form.
+    facilities = Facility.objects.visible_to(user, roles=TRAINING_ROLES).in_bulk(
+        {n for _i, _k, r in items if (n := _int(r.get("facility")))}
+    )
+    cadres = Cadre.objects.in_bulk({n for _i, _k, r in items if (n := _int(r.get("cadre")))})
     for i, key, record in items:
         workshop = in_scope.get(_int(record.get("workshop")))
         name_ar = str(record.get("name_ar") or "").strip()[:200]
@@ -190,8 +195,8 @@ def _walk_ins_apply(items, results, device, user, workshops) -> None:
             "workshop": workshop,
             "name_ar": name_ar,
             "name_latin": name_latin,
-            "cadre": Cadre.objects.filter(pk=_int(record.get("cadre"))).first(),
-            "facility": Facility.objects.filter(pk=_int(record.get("facility"))).first(),
+            "cadre": cadres.get(_int(record.get("cadre"))),
+            "facility": facilities.get(_int(record.get("facility"))),
             "phone": str(record.get("phone") or "").strip()[:32],
             "device_id": device.pk,
             "sent_by": user,

@@ -2,8 +2,11 @@
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from courses.models import Completion
-from tests.factories.courses import EnrolmentFactory
+from tests.factories.courses import EnrolmentFactory, WorkshopFactory
 from tests.factories.workforce import HealthWorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +55,25 @@ def test_the_workshops_list_is_paginated(client, bearer, workshop, kirkuk_worker
     EnrolmentFactory(workshop=workshop)
     page = client.get("/api/v1/field/workshops?page=1", **bearer).json()
     assert set(page) == {"items", "count"} and page["count"] == 1
+
+
+def test_the_phones_workshop_list_costs_the_same_queries_for_one_workshop_or_three(
+    client, bearer, workshop, enrolment
+):
+    """Marks, scores and the course title come once: no query per workshop of a course."""
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/api/v1/field/workshops", **bearer).status_code == 200
+    for _ in range(2):
+        EnrolmentFactory(
+            workshop=WorkshopFactory(
+                course=workshop.course,
+                venue=workshop.venue,
+                starts_on=workshop.starts_on,
+                ends_on=workshop.ends_on,
+                status=workshop.status,
+            )
+        )
+    with CaptureQueriesContext(connection) as three:
+        response = client.get("/api/v1/field/workshops", **bearer)
+    assert response.json()["count"] == 3
+    assert len(three.captured_queries) <= len(one.captured_queries) + 2

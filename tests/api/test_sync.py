@@ -242,3 +242,26 @@ def test_a_declined_walk_in_joins_no_roster(client, bearer, trainer, workshop):
     client.post(f"/learning/phone-walk-ins/{pending.pk}/decide/", {"decision": "decline"})
     pending.refresh_from_db()
     assert pending.status == "declined" and not workshop.enrolments.exists()
+
+
+def test_a_walk_in_keeps_only_a_facility_the_trainer_may_see(
+    client, bearer, workshop, kirkuk_facility, basra_facility
+):
+    """A phone naming a facility of another governorate does not place the person there."""
+    records = [
+        {
+            "type": "walk_in",
+            "client_uuid": str(uuid.uuid4()),
+            "workshop": workshop.pk,
+            "name_latin": f"Walk-in {facility.pk}",
+            "facility": facility.pk,
+        }
+        for facility in (kirkuk_facility, basra_facility)
+    ]
+    results = send(client, bearer, records).json()["results"]
+    assert [r["result"] for r in results] == ["applied", "applied"]
+    kept = dict(PendingWalkIn.objects.values_list("name_latin", "facility_id"))
+    assert kept == {
+        f"Walk-in {kirkuk_facility.pk}": kirkuk_facility.pk,
+        f"Walk-in {basra_facility.pk}": None,
+    }
