@@ -1,9 +1,11 @@
 """The trainer's own page of enrolled phones: enrol one by code, revoke one."""
 
 import io
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from field import services
@@ -12,15 +14,22 @@ from field.models import Device
 
 @login_required
 def devices(request):
-    """The trainer's phones, and an enrolment code with its QR when asked for."""
+    """The trainer's phones, and an enrolment code with its QR when asked for.
+
+    The QR code holds the field app's address with the code after `#enrol=`: a phone's camera
+    opens the app ready to enrol, and the app's own scanner reads the code out of it. The part
+    after `#` never reaches a server's logs.
+    """
     code = qr = None
+    app_url = request.build_absolute_uri(reverse("field:app"))
     if request.method == "POST" and services.may_enrol(request.user):
         import segno
 
         code = services.enrolment_code_create(user=request.user)
         # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing.
         buffer = io.BytesIO()
-        segno.make(code, error="m").save(buffer, kind="svg", scale=5, xmldecl=False)
+        link = f"{app_url}#enrol={quote(code, safe=':')}"
+        segno.make(link, error="m").save(buffer, kind="svg", scale=5, xmldecl=False)
         qr = buffer.getvalue().decode()
     return render(
         request,
@@ -30,6 +39,7 @@ def devices(request):
             "may_enrol": services.may_enrol(request.user),
             "code": code,
             "qr": qr,
+            "app_url": app_url,
         },
     )
 
