@@ -3,12 +3,18 @@
 Placeholders are `{name}` (filled by the app's script), not Python's `%(name)s`.
 """
 
+from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 
-def app_strings() -> dict[str, str]:
-    """Every string of the app shell in the active language."""
+def app_strings() -> dict[str, str | list[str]]:
+    """Every string of the app shell in the active language, with month and weekday names.
+
+    Dates are written with Django's names of the language (browsers know no Kurdish Sorani).
+    """
     return {
+        "months": [str(MONTHS[n]) for n in range(1, 13)],
+        "weekdays": [str(WEEKDAYS_ABBR[n]) for n in range(7)],  # Monday first
         "app_name": _("CME field app"),
         "short_name": _("CME field"),
         "description": _("Mark attendance and scores of your workshops, with or without network."),

@@ -26,10 +26,11 @@ def devices(request):
         import segno
 
         code = services.enrolment_code_create(user=request.user)
-        # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing.
+        # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing;
+        # a viewBox and no fixed size, or the style sheet's width crops the code, not scales it.
         buffer = io.BytesIO()
         link = f"{app_url}#enrol={quote(code, safe=':')}"
-        segno.make(link, error="m").save(buffer, kind="svg", scale=5, xmldecl=False)
+        segno.make(link, error="m").save(buffer, kind="svg", scale=5, xmldecl=False, omitsize=True)
         qr = buffer.getvalue().decode()
     return render(
         request,

@@ -19,6 +19,7 @@ from courses.models import AssessmentScore, AttendanceMark, PendingWalkIn, Recor
 from field import services
 from field.models import Device
 from tests.e2e.conftest import CHROMIUM_ARGS, login, wait_until
+from tests.e2e.journeys.checks import qr_from_screen
 from tests.factories.courses import EnrolmentFactory, WorkshopFactory, course_page
 from tests.factories.workforce import RoleAssignmentFactory, UserFactory, directorate
 
@@ -37,6 +38,7 @@ TOKEN = """() => new Promise((resolve) => {
 
 def _screenshot(page, name: str) -> None:
     if folder := os.environ.get("E2E_SCREENSHOTS"):
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
 
 
@@ -120,14 +122,17 @@ def test_a_trainer_works_a_whole_workshop_offline_and_every_tap_arrives_once(
     sessions = list(workshop.sessions.order_by("date"))
     assert len(sessions) == 2
 
-    # The trainer asks the site for an enrolment code and types it into the app on the phone.
+    # The trainer asks the site for an enrolment code; the phone's camera reads its QR code, which
+    # opens the app with the code filled in.
     login(page, "trainer.kirkuk")
     page.goto("/ar/field/devices/")
     page.click("#enrol")
     code = page.locator("#enrolment-code code").inner_text()
+    scanned = qr_from_screen(page, "#enrolment-code svg")
+    assert scanned == f"{live_server.url}/ar/field/#enrol={code}"
     context, phone = field_phone()
-    phone.goto("/ar/field/")
-    phone.fill("#enrol-code", code)
+    phone.goto(scanned)
+    assert phone.input_value("#enrol-code") == code
     phone.fill("#enrol-name", "Galaxy A14")
     phone.click("#enrol-form button[type=submit]")
     phone.wait_for_selector(f".workshop-list li[data-workshop='{workshop.pk}']")
@@ -251,3 +256,54 @@ def test_a_trainer_works_a_whole_workshop_offline_and_every_tap_arrives_once(
     assert phone.locator("#waiting").get_attribute("data-count") == "1"
     assert marks.get(session=sessions[1], enrolment=enrolments[1]).status == "present"
     _screenshot(phone, "field-ar-revoked")
+
+
+def test_an_upload_cut_off_after_the_server_stored_it_is_sent_again_and_stored_once(
+    field_phone, live_server
+):
+    trainer, workshop, enrolments = _trainer_and_workshop()
+    code = services.enrolment_code_create(user=trainer)
+    context, phone = field_phone()
+    phone.goto(f"/ckb/field/#enrol={code}")
+    phone.click("#enrol-form button[type=submit]")
+    phone.wait_for_selector(".open-workshop")
+    assert phone.evaluate("document.documentElement.dir") == "rtl"
+
+    # The server stores the first batch, but its answer never reaches the phone.
+    cut = []
+
+    def answer_lost(route):
+        route.fetch()
+        cut.append(route.request.post_data_json["records"])
+        route.abort("connectionreset")
+
+    phone.route("**/api/v1/field/sync", answer_lost)
+    phone.click(".open-workshop")
+    for enrolment in enrolments[:3]:
+        phone.click(f"li[data-enrolment='{enrolment.pk}'] .tap-present")
+    phone.wait_for_selector("#notice:not([hidden])")
+    with translation.override("ckb"):
+        failed = translation.gettext(
+            "The server could not be reached: the records wait and go later."
+        )
+    assert phone.locator("#notice").inner_text() == failed
+    assert phone.locator("#waiting").get_attribute("data-count") == "3"
+    stored = AttendanceMark.objects.filter(session__workshop=workshop)
+    assert stored.count() == 3
+
+    # The connection is whole again: "Send now" sends the same three, and nothing doubles.
+    phone.unroute("**/api/v1/field/sync")
+    phone.click("#send-now")
+    wait_until(phone, f"{WAITING} === 0")
+    assert stored.count() == 3
+    assert RecordChange.objects.filter(kind=RecordChange.Kind.ATTENDANCE).count() == 3
+    assert len(cut) == 1 and len(cut[0]) == 3
+    phone.click("#tab-attendance")
+    phone.click(".back")
+    with translation.override("ckb"):
+        already = translation.gettext("Already there")
+    results = phone.locator("#results li[data-result=known]")
+    assert results.count() == 3
+    assert already in results.first.inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    _screenshot(phone, "field-ckb-resent")

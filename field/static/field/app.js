@@ -38,13 +38,15 @@ function h(tag, props = {}, ...children) {
   return node;
 }
 
-const LOCALES = [LANG, "ar", "en"];
+// Dates in the language's own month and weekday names (from the page: browsers know no Kurdish).
+const pad = (n) => String(n).padStart(2, "0");
 function when(iso) {
-  return new Intl.DateTimeFormat(LOCALES, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const d = new Date(iso);
+  return `${d.getDate()} ${STRINGS.months[d.getMonth()]} ${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 function day(isoDate) {
-  return new Intl.DateTimeFormat(LOCALES, { weekday: "short", day: "numeric", month: "short" })
-    .format(new Date(`${isoDate}T12:00:00`));
+  const d = new Date(`${isoDate}T12:00:00`);
+  return `${STRINGS.weekdays[(d.getDay() + 6) % 7]} ${d.getDate()} ${STRINGS.months[d.getMonth()]}`;
 }
 // A Latin code inside a right-to-left line keeps its own direction.
 const code = (text) => h("bdi", { dir: "ltr", text: text });
