@@ -200,6 +200,54 @@ def test_the_same_batch_sent_twice_at_once_stores_it_once(workshop, enrolment, t
     assert RecordChange.objects.filter(kind="attendance").count() == 3
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_scores_and_a_walk_in_sent_twice_at_once_are_stored_once(workshop, enrolment, token):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    from django.test import Client
+
+    from courses.models import AssessmentScore
+
+    batch = [
+        {
+            "type": "score",
+            "client_uuid": str(uuid.uuid4()),
+            "enrolment": enrolment.pk,
+            "kind": kind,
+            "score": score,
+        }
+        for kind, score in (("pre", "40"), ("post", "85.5"))
+    ] + [
+        {
+            "type": "walk_in",
+            "client_uuid": str(uuid.uuid4()),
+            "workshop": workshop.pk,
+            "name_ar": "سارا",
+            "name_latin": "Sara Walkin",
+        }
+    ]
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    answers = []
+
+    def post():
+        answers.append(send(Client(), bearer, batch).json())
+        connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(AssessmentScore.objects.values_list("kind", "score")) == [
+        ("post", 85.5),
+        ("pre", 40),
+    ]
+    assert RecordChange.objects.filter(kind="score").count() == 2
+    assert PendingWalkIn.objects.count() == 1
+    results = sorted(r["result"] for answer in answers for r in answer["results"])
+    assert results.count("refused") == 0 and len(results) == 6
+
+
 def test_the_trainer_accepts_a_phones_walk_in_on_the_marking_page(
     client, bearer, trainer, workshop
 ):

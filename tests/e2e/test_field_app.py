@@ -302,8 +302,24 @@ def test_an_upload_cut_off_after_the_server_stored_it_is_sent_again_and_stored_o
     phone.click(".back")
     with translation.override("ckb"):
         already = translation.gettext("Already there")
+    wait_until(phone, "document.querySelectorAll('#results li[data-result=known]').length === 3")
     results = phone.locator("#results li[data-result=known]")
-    assert results.count() == 3
     assert already in results.first.inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     _screenshot(phone, "field-ckb-resent")
+
+    # A participant's card, its code typed (no camera here), marks them present; a stranger's not.
+    phone.click(".open-workshop")
+    card = f"CME-HW:{enrolments[3].health_worker_id}"
+    phone.fill("#card-code", card)
+    phone.click("#card-form button[type=submit]")
+    phone.wait_for_selector(f"li[data-enrolment='{enrolments[3].pk}'] .tap-present.is-on")
+    wait_until(phone, f"{WAITING} === 0")
+    assert stored.get(enrolment=enrolments[3]).status == "present"
+    phone.fill("#card-code", "CME-HW:999999")
+    phone.click("#card-form button[type=submit]")
+    with translation.override("ckb"):
+        stranger = translation.gettext("Not on this workshop's roster.")
+    wait_until(phone, "document.getElementById('card-result').textContent", timeout=5_000)
+    assert phone.locator("#card-result").inner_text() == stranger
+    assert stored.count() == 4

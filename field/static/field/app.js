@@ -167,6 +167,32 @@ async function renderStatus() {
 
 // ---- Screens.
 
+// Opens the camera above `video`, with a button that stops it; `found` gets the code read.
+function cameraButton(video, label, found) {
+  const stop = h("button", { type: "button", class: "secondary", hidden: true, text: t("stop_scan") });
+  const closeCamera = () => {
+    if (state.stopCamera) state.stopCamera();
+    state.stopCamera = null;
+    video.hidden = true;
+    stop.hidden = true;
+  };
+  stop.addEventListener("click", closeCamera);
+  const start = h("button", {
+    type: "button", class: "secondary", text: label,
+    onclick: async () => {
+      closeCamera();
+      video.hidden = false;
+      stop.hidden = false;
+      try {
+        state.stopCamera = await scanStart(video, (text) => { closeCamera(); found(text); });
+      } catch (error) {
+        closeCamera();
+      }
+    },
+  });
+  return [start, stop];
+}
+
 async function render() {
   await renderStatus();
   if (state.stopCamera) {
@@ -195,16 +221,9 @@ function enrolScreen() {
     h("div", { class: "field" }, h("label", { for: "enrol-name", text: t("name_label") }), nameInput),
     message, video,
     h("p", { class: "field-actions" }, submit,
-      canScan && h("button", {
-        type: "button", class: "secondary", text: t("scan_code"),
-        onclick: async () => {
-          video.hidden = false;
-          state.stopCamera = await scanStart(video, (text) => {
-            video.hidden = true;
-            const inLink = text.includes("#enrol=") ? new URLSearchParams(text.split("#")[1]).get("enrol") : null;
-            codeInput.value = inLink || text;
-          });
-        },
+      canScan && cameraButton(video, t("scan_code"), (text) => {
+        const inLink = text.includes("#enrol=") ? new URLSearchParams(text.split("#")[1]).get("enrol") : null;
+        codeInput.value = inLink || text;
       }))
   );
   form.addEventListener("submit", async (event) => {
@@ -404,15 +423,7 @@ function cardForm(workshop, mark) {
   const form = h("form", { class: "field-card-form", id: "card-form" },
     h("label", { for: "card-code", text: t("card_label") }),
     h("div", { class: "field-actions" }, input, h("button", { type: "submit", text: t("mark_present") }),
-      canScan
-        ? h("button", {
-          type: "button", class: "secondary", text: t("scan_card"),
-          onclick: async () => {
-            video.hidden = false;
-            state.stopCamera = await scanStart(video, (text) => { video.hidden = true; use(text); });
-          },
-        })
-        : null),
+      canScan ? cameraButton(video, t("scan_card"), use) : null),
     canScan ? null : h("p", { class: "muted", text: t("no_camera") }),
     video, said);
   form.addEventListener("submit", (event) => { event.preventDefault(); use(input.value); });
