@@ -1,12 +1,11 @@
 """The trainer's own page of enrolled phones: enrol one by code, revoke one."""
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from field import services
+from field.cards import qr_svg
 from field.models import Device
 
 
@@ -15,13 +14,8 @@ def devices(request):
     """The trainer's phones, and an enrolment code with its QR when asked for."""
     code = qr = None
     if request.method == "POST" and services.may_enrol(request.user):
-        import segno
-
         code = services.enrolment_code_create(user=request.user)
-        # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing.
-        buffer = io.BytesIO()
-        segno.make(code, error="m").save(buffer, kind="svg", scale=5, xmldecl=False)
-        qr = buffer.getvalue().decode()
+        qr = qr_svg(code)
     return render(
         request,
         "field/devices.html",
