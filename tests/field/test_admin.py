@@ -104,6 +104,9 @@ def test_the_list_filters_revoked_and_active_phones_and_searches_by_trainer(
     active = client.get("/admin/devices/?state=active").content.decode()
     assert "Old Nokia" in revoked and "Kirkuk Galaxy" not in revoked
     assert "Kirkuk Galaxy" in active and "Old Nokia" not in active
+    revoke = _viewset().get_url_name("revoke")
+    assert reverse(revoke, args=[kirkuk_phone.pk]) in active
+    assert reverse(revoke, args=[old.pk]) not in revoked  # a revoked phone offers no Revoke
     found = client.get(f"/admin/devices/?q={trainer.username}").content.decode()
     assert "Kirkuk Galaxy" in found and "Old Nokia" in found
     assert "Kirkuk Galaxy" not in client.get("/admin/devices/?q=nobody-at-all").content.decode()
