@@ -9,12 +9,21 @@ from django.utils.translation import gettext_lazy as _
 
 class DeviceQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A trainer's own devices; every device for superusers and national administrators."""
-        from workforce.models.roles import manages_roles
+        """A user's own phones, and those of trainers inside a scope the user administers.
+
+        Superusers and national administrators see every phone; another administrator sees a
+        phone when one of its trainer's roles lies inside one of theirs
+        (`workforce.authority.scope_within_own`, as one query). This is also who may revoke it.
+        """
+        from workforce.authority import assignments_within_own
+        from workforce.models import manages_roles
 
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        return self.all() if manages_roles(user) else self.filter(user=user)
+        if manages_roles(user):
+            return self.all()
+        covered = assignments_within_own(user).values("user_id")
+        return self.filter(models.Q(user=user) | models.Q(user__in=covered))
 
 
 class Device(models.Model):
@@ -52,6 +61,10 @@ class Device(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.token_prefix}…)"
+
+    @property
+    def revoked_label(self) -> str:
+        return _("revoked") if self.revoked_at else _("in use")
 
 
 class DeviceEnrolment(models.Model):

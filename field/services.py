@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from courses.models import Workshop
 from field.models import Device, DeviceEnrolment
-from workforce.authority import scope_within_own
 from workforce.models import TRAINING_ROLES
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
@@ -73,14 +72,7 @@ def device_enrol(*, code: str, name: str) -> tuple[Device, str]:
 
 def may_revoke(*, device: Device, user) -> bool:
     """The phone's trainer, a superuser, or an administrator whose scope covers the trainer."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if device.user_id == user.pk or user.is_superuser:
-        return True
-    trainer_roles = device.user.role_assignments.select_related(
-        "facility__governorate", "directorate__governorate", "governorate"
-    )
-    return any(scope_within_own(actor=user, assignment=role) for role in trainer_roles)
+    return Device.objects.visible_to(user).filter(pk=device.pk).exists()
 
 
 def device_revoke(*, device: Device, user) -> Device:

@@ -1,6 +1,5 @@
 """The trainer's own page of enrolled phones: enrol one by code, revoke one."""
 
-import io
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from field import services
+from field.cards import qr_svg
 from field.models import Device
 
 
@@ -23,15 +23,8 @@ def devices(request):
     code = qr = None
     app_url = request.build_absolute_uri(reverse("field:app"))
     if request.method == "POST" and services.may_enrol(request.user):
-        import segno
-
         code = services.enrolment_code_create(user=request.user)
-        # A standalone SVG needs its namespace (svg_inline leaves it out), or browsers draw nothing;
-        # a viewBox and no fixed size, or the style sheet's width crops the code, not scales it.
-        buffer = io.BytesIO()
-        link = f"{app_url}#enrol={quote(code, safe=':')}"
-        segno.make(link, error="m").save(buffer, kind="svg", scale=5, xmldecl=False, omitsize=True)
-        qr = buffer.getvalue().decode()
+        qr = qr_svg(f"{app_url}#enrol={quote(code, safe=':')}")
     return render(
         request,
         "field/devices.html",

@@ -7,9 +7,18 @@ handed out only inside a scope the actor administers, never wider than the actor
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from workforce.models import Cadre, Directorate, Governorate, Role, RoleAssignment, manages_roles
+from workforce.models import (
+    Cadre,
+    Directorate,
+    Governorate,
+    Role,
+    RoleAssignment,
+    ScopeLevel,
+    manages_roles,
+)
 
 REFERENCE_MODELS = (Cadre, Directorate, Governorate)
 
@@ -50,6 +59,45 @@ def scope_within_own(*, actor, assignment: RoleAssignment) -> bool:
         if _reach(own)[own.level] == target.get(own.level):
             return True
     return False
+
+
+def _reaching(level: str, place) -> Q:
+    """Assignments whose reach (as `_reach` computes it) has `place` at `level`."""
+    no_facility = Q(facility__isnull=True)
+    no_directorate = no_facility & Q(directorate__isnull=True)
+    no_governorate = no_directorate & Q(governorate__isnull=True)
+    if level == ScopeLevel.FACILITY:
+        return Q(facility_id=place)
+    if level == ScopeLevel.DIRECTORATE:
+        return Q(facility__directorate_id=place) | (no_facility & Q(directorate_id=place))
+    if level == ScopeLevel.GOVERNORATE:
+        return (
+            Q(facility__governorate_id=place)
+            | (no_facility & Q(directorate__governorate_id=place))
+            | (no_directorate & Q(governorate_id=place))
+        )
+    return (
+        Q(facility__governorate__region=place)
+        | (no_facility & Q(directorate__governorate__region=place))
+        | (no_directorate & Q(governorate__region=place))
+        | (no_governorate & Q(region=place))
+    )
+
+
+def assignments_within_own(actor):
+    """The assignments `scope_within_own` accepts for this actor, as one queryset."""
+    assignments = RoleAssignment.objects.all()
+    if actor is None or actor.is_superuser:
+        return assignments
+    condition = Q(pk__in=[])
+    own_scopes = actor.role_assignments.filter(role=Role.ADMINISTRATOR).select_related(
+        "facility__governorate", "directorate__governorate", "governorate"
+    )
+    for own in own_scopes:
+        if own.level == ScopeLevel.NATIONAL:
+            return assignments
+        condition |= _reaching(own.level, _reach(own)[own.level])
+    return assignments.filter(condition)
 
 
 def ensure_scope_within_own(*, actor, assignment: RoleAssignment) -> None:

@@ -4,6 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from wagtail import hooks
+
 from accounts import selectors
 from accounts.admin_language import admin_languages
 
@@ -16,13 +18,17 @@ def site_links(context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"roles": set(), "is_worker": False, "admin": False}
+        return {"roles": set(), "is_worker": False, "admin": False, "more": []}
     cached = getattr(request, "_cme_site_links", None)
     if cached is None:
         cached = {
             "roles": selectors.roles_of(user=user),
             "is_worker": selectors.health_worker_of(user=user) is not None,
             "admin": user.has_perm("wagtailadmin.access_admin"),
+            # Higher apps add their own links (field: My phones), each a {"url", "label"} or None.
+            "more": [
+                link for hook in hooks.get_hooks("accounts_site_links") if (link := hook(request))
+            ],
         }
         request._cme_site_links = cached
     return cached

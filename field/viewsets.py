@@ -1,0 +1,171 @@
+"""Administrators' listing of enrolled phones, with a Revoke action and no add or edit.
+
+A phone is enrolled only by the QR code its trainer shows (`/field/devices/`), so the admin never
+makes or changes a token. Rows and object URLs go through `Device.objects.visible_to`, the same
+rule `field.services.device_revoke` applies: a phone outside the administrator's scope is missing
+from the list and answers 404 on its own URLs.
+"""
+
+import django_filters
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from field import services
+from field.models import Device
+from workforce.models import Role
+from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet, ScopedObjectMixin
+
+__all__ = ["DeviceAdminPolicy", "DeviceViewSet"]
+
+
+def administers(user) -> bool:
+    """Whether the user may open the phones screen: superusers and administrators of any scope."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.role_assignments.filter(role=Role.ADMINISTRATOR).exists()
+
+
+class DeviceAdminPolicy(BasePermissionPolicy):
+    """Administrators list and revoke the phones they may see; nobody adds, edits or deletes."""
+
+    actions = frozenset({"view", "revoke"})
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and administers(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return Device.objects.visible_to(user).filter(pk=instance.pk).exists()
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.actions & set(actions):
+            return users.none()
+        administrator = Q(role_assignments__role=Role.ADMINISTRATOR)
+        return users.filter(Q(is_superuser=True) | administrator).distinct()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not (self.actions & set(actions) and administers(user)):
+            return Device.objects.none()
+        return Device.objects.visible_to(user)
+
+
+class DeviceFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("state"),
+        choices=[("active", _("in use")), ("revoked", _("revoked"))],
+        method="filter_state",
+        empty_label=_("all"),
+    )
+
+    class Meta:
+        model = Device
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(revoked_at__isnull=value == "active")
+
+
+class TokenPrefixColumn(Column):
+    """The token's first characters, a Latin code kept left to right in an Arabic page."""
+
+    cell_template_name = "field/admin/token_prefix_cell.html"
+
+
+def _trainer(device) -> str:
+    return device.user.get_full_name() or device.user.get_username()
+
+
+class DeviceIndexView(ScopedIndexView):
+    revoke_url_name = None
+    page_title = _("Enrolled phones")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.revoked_at is None:
+            url = reverse(self.revoke_url_name, args=[quote(instance.pk)])
+            buttons.append(Button(_("Revoke"), url=url, icon_name="cross", priority=30))
+        return buttons
+
+
+class DeviceRevokeView(ScopedObjectMixin, generic.DeleteView):
+    """Asks first; on POST revokes through `field.services.device_revoke`, never deletes."""
+
+    permission_required = "revoke"
+    template_name = "field/admin/confirm_revoke.html"
+    page_title = _("Revoke a phone")
+
+    def get_usage_url(self):
+        return None
+
+    def get_usage(self):
+        return None
+
+    def get_delete_url(self):
+        return reverse(self.delete_url_name, args=[quote(self.object.pk)])
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Revoke this phone of %(trainer)s? Its next call to the server is refused, and the "
+            "trainer enrols it again with a new code."
+        ) % {"trainer": self.object.user.get_full_name() or self.object.user.get_username()}
+
+    def get_success_message(self):
+        return _("Phone “%(name)s” revoked.") % {"name": self.object.name}
+
+    def delete_action(self):
+        services.device_revoke(device=self.object, user=self.request.user)
+
+
+class DeviceViewSet(ScopedModelViewSet):
+    model = Device
+    name = "devices"
+    icon = "mobile-alt"
+    menu_label = _("Enrolled phones")
+    menu_order = 260
+    add_to_admin_menu = True
+    index_view_class = DeviceIndexView
+    delete_view_class = DeviceRevokeView
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        Column("trainer", label=capfirst(_("trainer")), accessor=_trainer),
+        TokenPrefixColumn("token_prefix", label=capfirst(_("token prefix"))),
+        DateColumn("created_at", label=capfirst(_("enrolled"))),
+        DateColumn("last_seen_at", label=capfirst(_("last seen"))),
+        StatusTagColumn(
+            "revoked_label",
+            label=capfirst(_("state")),
+            primary=lambda device: device.revoked_at is None,
+        ),
+    ]
+    list_select_related = ("user",)
+    search_fields = ["name", "user__username", "user__first_name", "user__last_name"]
+    filterset_class = DeviceFilterSet
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(revoke_url_name=self.get_url_name("revoke"), **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(delete_url_name=self.get_url_name("revoke"), **kwargs)
+
+    def get_urlpatterns(self):
+        # Only the list and the revoke action: no add, edit, delete, copy or history of tokens.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("revoke/<uuid:pk>/", self.delete_view, name="revoke"),
+        ]
