@@ -12,10 +12,11 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from certificates import identity
+from certificates.answers import remembered_answer
 from certificates.holder import LATIN_NAME_LANGUAGE, ShownName, holder_names
 from certificates.models import Certificate
 from certificates.selectors import certificate_lookup
-from core.http import rate_limit_hit
+from core.http import RateLimit, rate_limits_hit
 from workforce.names import name_normalise
 
 # Serials in one block of a thousand (CME-KIR-2026-000xxx) share a rate limit, so many addresses
@@ -59,30 +60,35 @@ def family_name_matches(*, certificate: Certificate, family_name: str) -> bool:
 def verification_rate_exceeded(*, address: str, key: str) -> bool:
     """Whether this look-up goes past CERTIFICATE_VERIFY_RATE a minute for the client address,
     or past CERTIFICATE_VERIFY_BLOCK_RATE a minute for its block of serials (any address)."""
-    over = rate_limit_hit(
-        bucket="verify-address", subject=address, limit=settings.CERTIFICATE_VERIFY_RATE, window=60
-    )
+    limits = [RateLimit("verify-address", address, settings.CERTIFICATE_VERIFY_RATE, 60)]
     block = rate_subject(key)
     if block is not None:
-        over |= rate_limit_hit(
-            bucket="verify-serial-block",
-            subject=block,
-            limit=settings.CERTIFICATE_VERIFY_BLOCK_RATE,
-            window=60,
+        limits.append(
+            RateLimit("verify-serial-block", block, settings.CERTIFICATE_VERIFY_BLOCK_RATE, 60)
         )
-    return over
+    return rate_limits_hit(*limits)  # both counted in one round trip to the cache
 
 
 def verification_answer(
     *, key: str, facts: str = "", signature: str = "", family_name: str = ""
-) -> tuple[Certificate | None, dict]:
-    """The certificate a key finds (or None) and what the verification page and JSON say of it."""
-    certificate = certificate_lookup(serial_or_code=key)
-    signature_ok = signature_check(certificate=certificate, facts=facts, signature=signature)
-    result = verification_result(
-        certificate=certificate, key=key, signature_ok=signature_ok, family_name=family_name[:200]
-    )
-    return certificate, result
+) -> tuple[bool, dict]:
+    """Whether a key finds a certificate, and what the verification page and JSON say of it."""
+    language = (get_language() or "en").split("-")[0]
+
+    def answer() -> tuple[bool, dict]:
+        certificate = certificate_lookup(serial_or_code=key)
+        signature_ok = signature_check(certificate=certificate, facts=facts, signature=signature)
+        result = verification_result(
+            certificate=certificate,
+            key=key,
+            signature_ok=signature_ok,
+            family_name=family_name[:200],
+        )
+        return certificate is not None, result
+
+    if facts or signature or family_name:
+        return answer()  # checked on every request: only the key's own answer is kept
+    return remembered_answer(key=key, language=language, compute=answer)
 
 
 def rate_subject(key: str) -> str | None:

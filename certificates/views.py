@@ -53,16 +53,16 @@ def _verification(request, key: str, signature: str | None = None):
 @rate_limited
 def verify(request, key: str, signature: str | None = None):
     """Public page: is this certificate valid, revoked, superseded or withdrawn, and its facts."""
-    certificate, result = _verification(request, key, signature)
+    found, result = _verification(request, key, signature)
     return render(
         request,
         "certificates/verify.html",
         {
             "result": result,
-            "certificate": certificate,
+            "found": found,
             "key": key,
         },
-        status=200 if certificate else 404,
+        status=200 if found else 404,
     )
 
 
@@ -75,8 +75,8 @@ def verify_scanned(request, key: str, digits: str):
 @rate_limited
 def verify_json(request, key: str):
     """The verification result as JSON (the holder's names only with a proof, as on the page)."""
-    certificate, result = _verification(request, key)
-    response = JsonResponse(result, status=200 if certificate else 404)
+    found, result = _verification(request, key)
+    response = JsonResponse(result, status=200 if found else 404)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

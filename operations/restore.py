@@ -19,6 +19,7 @@ from django.core.files.storage import storages
 from django.db.migrations.loader import MigrationLoader
 
 from certificates import identity
+from certificates.answers import answers_forget
 from operations.backup import MANIFEST, STORAGES
 from operations.databases import (
     DUMP_NAMES,
@@ -124,6 +125,8 @@ def backup_restore(
         report(f"2/4 Restoring the {VENDOR_NAMES[vendor()]} database ...")
         database_load(staging / DUMP_NAMES[manifest["database_vendor"]])
         ContentType.objects.clear_cache()
+        # The certificates changed without their signals: no verification answer from before.
+        answers_forget()
         report("3/4 Restoring the public and private files ...")
         kept = _files_restore(staging, manifest)
         for alias, count in kept.items():

@@ -25,3 +25,6 @@ STORAGES = {  # noqa: F405
 }
 AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") == "1"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Tests run tasks in this process, so one memory is the shared cache: answers are remembered as in
+# production, and the tests see that a change to a certificate is never answered from before it.
+CERTIFICATE_VERIFY_CACHE_SECONDS = 120

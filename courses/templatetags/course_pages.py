@@ -1,5 +1,5 @@
 from django import template
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import get_language
 
 from wagtail.templatetags.wagtailcore_tags import slugurl
@@ -20,15 +20,17 @@ def catalogue_url(context) -> str:
 
     The nav of every page shows it; finding the site and the page costs three queries a page,
     which the public verification page, the site's busiest, would otherwise pay on every view.
+    Each process remembers it (the `local` cache): no round trip to the shared cache either.
     """
     request = context.get("request")
     if request is None:
         return slugurl(context, "courses") or ""
     key = f"cme:nav:catalogue:{request.get_host()}:{get_language()}"
-    url = cache.get(key)
+    local = caches["local"]
+    url = local.get(key)
     if url is None:
         url = slugurl(context, "courses") or ""
-        cache.set(key, url, CATALOGUE_URL_SECONDS)
+        local.set(key, url, CATALOGUE_URL_SECONDS)
     return url
 
 

@@ -155,3 +155,19 @@ def test_a_restore_on_a_site_with_another_signing_key_warns_that_certificates_wi
 
     assert "Warning: this site signs with key" in output.getvalue()
     assert "Set CERTIFICATE_SIGNING_KEY to the ministry's key" in output.getvalue()
+
+
+def test_after_a_restore_verification_answers_what_the_backup_holds_not_what_it_remembered(
+    site_with_records, backup, client, admin_user
+):
+    from certificates import services
+
+    archive = backup()
+    certificate = Certificate.objects.order_by("pk").first()
+    services.certificate_revoke(certificate=certificate, reason="Revoked later", user=admin_user)
+    url = f"/verify/{certificate.verification_code}.json"
+    assert client.get(url).json()["status"] == "revoked"  # and remembered
+
+    call_command("restore", str(archive), "--yes", stdout=io.StringIO())
+
+    assert client.get(url).json()["status"] == "valid"
