@@ -1,0 +1,70 @@
+"""Reads for the FHIR exports; every one goes through `visible_to(user, roles=AUDITING_ROLES)`.
+
+A worker's own record (`HealthWorker.visible_to` without roles) does not count here: the exports
+are for ministry staff who audit, so only their auditing scopes decide.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.http import Http404
+
+from courses.models import Completion
+from workforce.models import AUDITING_ROLES, Governorate, HealthWorker
+
+BATCH = 500  # workers per round of queries in the bulk export
+
+
+def _workers(user):
+    return HealthWorker.objects.visible_to(user, roles=AUDITING_ROLES).select_related(
+        "cadre", "facility"
+    )
+
+
+def _completions(user, worker_ids) -> dict[int, list]:
+    completions = (
+        Completion.objects.visible_to(user, roles=AUDITING_ROLES)
+        .filter(health_worker_id__in=worker_ids, is_complete=True)
+        .select_related("course", "workshop__venue")
+        .order_by("workshop__starts_on", "pk")
+    )
+    by_worker = defaultdict(list)
+    for completion in completions:
+        by_worker[completion.health_worker_id].append(completion)
+    return by_worker
+
+
+def export_worker(*, user, pk: int) -> tuple[HealthWorker, list]:
+    """One worker in the user's auditing scope and their complete completions; 404 outside it."""
+    worker = _workers(user).filter(pk=pk).first()
+    if worker is None:
+        raise Http404
+    return worker, _completions(user, [worker.pk])[worker.pk]
+
+
+def export_governorate(*, user, code: str | None) -> Governorate | None:
+    """The governorate an export is limited to (None: the whole scope); 404 outside the scope."""
+    if not code:
+        return None
+    governorate = (
+        Governorate.objects.visible_to(user, roles=AUDITING_ROLES).filter(code=code).first()
+    )
+    if governorate is None:
+        raise Http404
+    return governorate
+
+
+def export_workers(*, user, governorate: Governorate | None) -> Iterator[tuple[HealthWorker, list]]:
+    """Every worker of the scope (or of one governorate in it) with their completions, in batches.
+
+    Keyset batches by primary key keep memory flat and each query short over 250,000 workers.
+    """
+    workers = _workers(user).order_by("pk")
+    if governorate is not None:
+        workers = workers.filter(facility__governorate=governorate)
+    last = 0
+    while batch := list(workers.filter(pk__gt=last)[:BATCH]):
+        completions = _completions(user, [worker.pk for worker in batch])
+        for worker in batch:
+            yield worker, completions[worker.pk]
+        last = batch[-1].pk
