@@ -1,11 +1,13 @@
 """A health worker as FHIR R4 `Practitioner` and `PractitionerRole`."""
 
+from core.script_language import arabic_script_language
 from interop.fhir import systems
 
 # The registry keeps each full name whole (no family/given split), in two scripts; each HumanName
-# says its script's language so a reader can pick one (Latin-script names are those of English
-# documents: passports, licences abroad).
-NAME_LANGUAGES = (("name_ar", "ar"), ("name_latin", "en"))
+# says its language so a reader can pick one. The Arabic-script field holds Arabic or Kurdish
+# Sorani spellings (told apart by their letters); Latin-script names are those of English
+# documents (passports, licences abroad), "en" as on the certificates.
+LATIN_NAME_LANGUAGE = "en"
 GENDERS = {"F": "female", "M": "male"}
 
 
@@ -40,14 +42,19 @@ def _identifiers(worker) -> list[dict]:
 
 
 def _names(worker) -> list[dict]:
+    arabic, latin = worker.name_ar.strip(), worker.name_latin.strip()
+    written = []
+    if arabic:
+        written.append((arabic, arabic_script_language(arabic)))
+    if latin:
+        written.append((latin, LATIN_NAME_LANGUAGE))
     return [
         {
             "extension": [{"url": systems.HL7_LANGUAGE, "valueCode": language}],
             "use": "official",
-            "text": getattr(worker, field).strip(),
+            "text": text,
         }
-        for field, language in NAME_LANGUAGES
-        if getattr(worker, field).strip()
+        for text, language in written
     ]
 
 

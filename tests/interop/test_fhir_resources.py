@@ -92,6 +92,13 @@ def test_the_practitioner_has_both_names_with_their_language_licence_and_phone(t
     assert practitioner["gender"] == "male"
 
 
+def test_a_kurdish_name_in_arabic_script_is_marked_as_sorani(kirkuk_facility):
+    worker = HealthWorkerFactory(facility=kirkuk_facility, name_ar="هاوژین ئومێد هەورامی")
+    (practitioner,) = _resources(_bundle(worker), "Practitioner")
+    assert practitioner["name"][0]["extension"][0]["valueCode"] == "ckb"
+    assert practitioner["name"][0]["text"] == "هاوژین ئومێد هەورامی"
+
+
 def test_the_licence_system_is_an_address_of_the_site(trained_worker, settings):
     settings.SITE_URL = "https://cme.moh.gov.iq/"
     (practitioner,) = _resources(_bundle(trained_worker), "Practitioner")
