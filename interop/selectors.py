@@ -21,15 +21,21 @@ def _workers(user):
     )
 
 
-def _completions(user, worker_ids) -> dict[int, list]:
-    completions = (
+def _completions_query(user):
+    return (
         Completion.objects.visible_to(user, roles=AUDITING_ROLES)
-        .filter(health_worker_id__in=worker_ids, is_complete=True)
+        .filter(is_complete=True)
         .select_related("course", "workshop__venue")
         .order_by("workshop__starts_on", "pk")
     )
+
+
+def _completions_of(completions, workers: list[HealthWorker]) -> dict[int, list]:
+    """Each worker's completions, in one query, each pointing at the worker already read."""
+    by_id = {worker.pk: worker for worker in workers}
     by_worker = defaultdict(list)
-    for completion in completions:
+    for completion in completions.filter(health_worker_id__in=by_id):
+        completion.health_worker = by_id[completion.health_worker_id]
         by_worker[completion.health_worker_id].append(completion)
     return by_worker
 
@@ -39,7 +45,7 @@ def export_worker(*, user, pk: int) -> tuple[HealthWorker, list]:
     worker = _workers(user).filter(pk=pk).first()
     if worker is None:
         raise Http404
-    return worker, _completions(user, [worker.pk])[worker.pk]
+    return worker, _completions_of(_completions_query(user), [worker])[worker.pk]
 
 
 def export_governorate(*, user, code: str | None) -> Governorate | None:
@@ -62,9 +68,10 @@ def export_workers(*, user, governorate: Governorate | None) -> Iterator[tuple[H
     workers = _workers(user).order_by("pk")
     if governorate is not None:
         workers = workers.filter(facility__governorate=governorate)
+    completions_query = _completions_query(user)  # the user's scope is read once, not per batch
     last = 0
     while batch := list(workers.filter(pk__gt=last)[:BATCH]):
-        completions = _completions(user, [worker.pk for worker in batch])
+        completions = _completions_of(completions_query, batch)
         for worker in batch:
             yield worker, completions[worker.pk]
         last = batch[-1].pk

@@ -104,3 +104,17 @@ def test_a_malformed_governorate_is_refused_with_a_message_in_the_readers_langua
     assert response.status_code == 400
     assert "BAS" in response.content.decode()
     assert "محافظة" in response.content.decode()
+
+
+def test_the_export_reads_a_batch_of_workers_in_the_same_few_queries_however_many_trained(
+    client, kirkuk_auditor, trained_worker, django_assert_max_num_queries
+):
+    for _ in range(4):
+        HealthWorkerFactory(facility=trained_worker.facility)
+    client.force_login(kirkuk_auditor)
+    response = client.get(reverse("interop:fhir_export"))
+    # The scope once for workers and for completions, then a batch's workers and their
+    # completions, then the empty last batch: nothing per worker or per completion.
+    with django_assert_max_num_queries(5):
+        resources = _lines(response)
+    assert [r["resourceType"] for r in resources].count("Practitioner") == 5
