@@ -11,6 +11,7 @@ from accounts.admin_language import SITE_LANGUAGE_SESSION_KEY, admin_language_fo
 UNPREFIXED = (
     "/admin/",
     "/api/",
+    "/interop/",  # files for partner systems, which send Accept-Language but follow no redirect
     "/i18n/",
     "/jobs/",
     "/documents/",

@@ -32,6 +32,8 @@ urlpatterns = [
     path("favicon.ico", accounts_views.favicon),
     # The versioned API, outside the language prefixes: it answers in the user's language.
     path("api/v1/", api.urls),
+    # FHIR files for partner systems (iHRIS): no language prefix, like the API (docs/interop.md).
+    path("interop/", include("interop.urls")),
 ]
 
 urlpatterns += i18n_patterns(

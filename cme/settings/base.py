@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "certificates",
     "coverage",
     "field",
+    "interop",
     "accounts",
     "ninja",
     "wagtail_localize",
