@@ -7,6 +7,8 @@ one `certificate_recorded` signal, which is clearer in one module than in four.
 import io
 import logging
 import zipfile
+from dataclasses import dataclass
+from functools import partial
 
 from pypdf import PdfWriter
 
@@ -34,7 +36,7 @@ from certificates.selectors import (
 )
 from certificates.signals import certificate_recorded
 from core.jobs import job_start
-from courses.models import Completion
+from courses.models import Completion, Workshop
 from workforce.duties import decision_service
 
 logger = logging.getLogger(__name__)
@@ -62,11 +64,33 @@ def certificate_qr_payload(*, certificate: Certificate) -> str:
     return identity.qr_payload(code=certificate.verification_code, signature=certificate.signature)
 
 
-def _create(*, completion: Completion) -> Certificate:
+@dataclass
+class _CourseFacts:
+    """What every certificate of one course shares, looked up once for a bulk issue."""
+
+    course_id: int
+    titles: dict[str, str]
+    template: object
+    renderer: CertificateRenderer
+
+    @classmethod
+    def of(cls, course) -> "_CourseFacts":
+        template = certificate_template_for(course=course)
+        return cls(
+            course_id=course.pk,
+            titles=course_titles(course=course),
+            template=template,
+            renderer=CertificateRenderer(certificate_look(template=template)),
+        )
+
+
+def _create(*, completion: Completion, shared: _CourseFacts | None = None) -> Certificate:
     """Snapshot the completion's facts into a new signed certificate (inside a transaction)."""
     worker = completion.health_worker
     course = completion.course
-    titles = course_titles(course=course)
+    if shared is None or shared.course_id != course.pk:
+        shared = None
+    titles = shared.titles if shared else course_titles(course=course)
     code = identity.new_verification_code()
     certificate = Certificate(
         completion=completion,
@@ -80,9 +104,16 @@ def _create(*, completion: Completion) -> Certificate:
         course_code=course.code,
         cme_hours=completion.cme_hours,
         completed_on=completion.completed_on,
-        template=certificate_template_for(course=course),
+        template=shared.template if shared else certificate_template_for(course=course),
     )
-    certificate.full_clean(exclude=["serial", "signature", "pdf"])
+    # Uniqueness (serial, code, one valid certificate per completion) is the database's to
+    # enforce: an IntegrityError is what certificate_issue expects, and it costs no queries.
+    # The completion and template were just read: checking that they exist asks twice more.
+    certificate.full_clean(
+        exclude=["serial", "signature", "pdf", "completion", "template"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     certificate.save()
     # The serial's number is the row's own id: unique without a counter to lock.
     certificate.serial = identity.serial_format(
@@ -110,28 +141,37 @@ def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate
     database allows one valid certificate per completion, so running twice (or again after a
     worker died) finds the first one; a missing PDF is rendered and stored again.
     """
-    with transaction.atomic():
-        completion = (
-            Completion.objects.select_for_update()
-            .select_related("health_worker", "workshop__venue__governorate")
-            .get(pk=completion_id)
-        )
-        if not completion.is_complete:
-            return None
-        certificate = completion.certificates.filter(status=Certificate.Status.VALID).first()
-        created = certificate is None
-        if created:
-            try:
-                with transaction.atomic():
-                    certificate = _create(completion=completion)
-            except IntegrityError:
-                certificate = completion.certificates.get(status=Certificate.Status.VALID)
-                created = False
+    certificate, created = _issue_record(completion_id=completion_id)
+    if certificate is None:
+        return None
     if not certificate.pdf:
         certificate_pdf_store(certificate=certificate)
     if created and notify:
         _queue_notification(certificate_id=certificate.pk)
     return certificate
+
+
+def _issue_record(
+    *, completion_id: int, shared: _CourseFacts | None = None
+) -> tuple[Certificate | None, bool]:
+    """The completion's valid certificate, recorded now if it has none (no PDF yet), and
+    whether it was created; None for a completion that is not complete."""
+    with transaction.atomic():
+        completion = (
+            Completion.objects.select_for_update(of=("self",))
+            .select_related("health_worker", "course", "workshop__venue__governorate")
+            .get(pk=completion_id)
+        )
+        if not completion.is_complete:
+            return None, False
+        certificate = completion.certificates.filter(status=Certificate.Status.VALID).first()
+        if certificate is not None:
+            return certificate, False
+        try:
+            with transaction.atomic():
+                return _create(completion=completion, shared=shared), True
+        except IntegrityError:
+            return completion.certificates.get(status=Certificate.Status.VALID), False
 
 
 def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
@@ -163,19 +203,20 @@ def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
     return withdrawn
 
 
-def certificate_pdf_render(*, certificate: Certificate) -> bytes:
-    """The certificate's PDF, drawn with its template."""
-    renderer = CertificateRenderer(certificate_look(template=certificate.template))
+def certificate_pdf_render(*, certificate: Certificate, renderer=None) -> bytes:
+    """The certificate's PDF, drawn with its template (or the renderer of that template)."""
+    renderer = renderer or CertificateRenderer(certificate_look(template=certificate.template))
     return renderer.render(certificate_facts(certificate=certificate))
 
 
-def certificate_pdf_store(*, certificate: Certificate) -> None:
+def certificate_pdf_store(*, certificate: Certificate, renderer=None) -> None:
     """Render the PDF and store it under a name fixed by the serial, so a retry overwrites it."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
     storage = certificate.pdf.storage
     if storage.exists(name):
         storage.delete(name)
-    stored = storage.save(name, ContentFile(certificate_pdf_render(certificate=certificate)))
+    content = certificate_pdf_render(certificate=certificate, renderer=renderer)
+    stored = storage.save(name, ContentFile(content))
     Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
     certificate.pdf.name = stored
 
@@ -306,16 +347,46 @@ def workshop_certificates_issue_start(*, workshop, user) -> str:
     return job_start(workshop_certificates_issue_task, args=[workshop.pk, user.pk])
 
 
+# Certificates recorded per transaction by a bulk issue: one commit and one coverage refresh
+# task for the lot, and a worker that dies loses at most this many to record again.
+ISSUE_CHUNK = 25
+
+
 def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
-    """Issue the certificates of every complete completion of a workshop; returns how many."""
+    """Issue the certificates of every complete completion of a workshop; returns how many.
+
+    In chunks: a chunk's certificates are recorded in one transaction, then their PDFs are drawn
+    and stored and their holders told. Each completion is issued as `certificate_issue` would
+    (locked, idempotent), so a run again after a worker died finds what was already issued.
+    """
     completion_ids = list(
         Completion.objects.filter(workshop_id=workshop_id, is_complete=True)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
     total = len(completion_ids)
-    for done, completion_id in enumerate(completion_ids, start=1):
-        certificate_issue(completion_id=completion_id)
-        if progress is not None and (done % 10 == 0 or done == total):
+    workshop = Workshop.objects.select_related("course").get(pk=workshop_id)
+    shared = _CourseFacts.of(workshop.course) if total else None
+    done = 0
+    for start in range(0, total, ISSUE_CHUNK):
+        chunk = completion_ids[start : start + ISSUE_CHUNK]
+        with transaction.atomic():
+            issued = [_issue_record(completion_id=pk, shared=shared) for pk in chunk]
+        new = []
+        for certificate, created in issued:
+            if certificate is None:
+                continue
+            if not certificate.pdf:
+                same_look = certificate.template_id == getattr(shared.template, "pk", None)
+                renderer = shared.renderer if same_look else None
+                certificate_pdf_store(certificate=certificate, renderer=renderer)
+            if created:
+                new.append(certificate.pk)
+        if new:  # one task tells the chunk's holders, each in their own language
+            from certificates.tasks import certificates_notify_task  # tasks import this module
+
+            transaction.on_commit(partial(certificates_notify_task.delay, new))
+        done += len(chunk)
+        if progress is not None:
             progress(done=done, total=total)
     return total

@@ -27,6 +27,12 @@ def certificate_notify_task(certificate_id: int) -> bool:
     return services.certificate_notify(certificate_id=certificate_id)
 
 
+@shared_task(text_for="recipient")  # each holder's language
+def certificates_notify_task(certificate_ids: list[int]) -> int:
+    """Tell the holders of several new certificates that they are ready; returns how many."""
+    return sum(services.certificate_notify(certificate_id=pk) for pk in certificate_ids)
+
+
 @shared_task(bind=True)
 def workshop_certificates_issue_task(self, workshop_id: int, user_id: int | None = None) -> dict:
     """Issue the certificates of a whole workshop, reporting progress to the page."""
