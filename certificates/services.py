@@ -7,8 +7,6 @@ one `certificate_recorded` signal, which is clearer in one module than in four.
 import io
 import logging
 import zipfile
-from dataclasses import dataclass
-from functools import partial
 
 from pypdf import PdfWriter
 
@@ -29,14 +27,14 @@ from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
 from certificates.selectors import (
+    CourseFacts,
     certificate_facts,
     certificate_look,
     certificate_template_for,
     course_titles,
 )
 from certificates.signals import certificate_recorded
-from core.jobs import job_start
-from courses.models import Completion, Workshop
+from courses.models import Completion
 from workforce.duties import decision_service
 
 logger = logging.getLogger(__name__)
@@ -64,27 +62,7 @@ def certificate_qr_payload(*, certificate: Certificate) -> str:
     return identity.qr_payload(code=certificate.verification_code, signature=certificate.signature)
 
 
-@dataclass
-class _CourseFacts:
-    """What every certificate of one course shares, looked up once for a bulk issue."""
-
-    course_id: int
-    titles: dict[str, str]
-    template: object
-    renderer: CertificateRenderer
-
-    @classmethod
-    def of(cls, course) -> "_CourseFacts":
-        template = certificate_template_for(course=course)
-        return cls(
-            course_id=course.pk,
-            titles=course_titles(course=course),
-            template=template,
-            renderer=CertificateRenderer(certificate_look(template=template)),
-        )
-
-
-def _create(*, completion: Completion, shared: _CourseFacts | None = None) -> Certificate:
+def _create(*, completion: Completion, shared: CourseFacts | None = None) -> Certificate:
     """Snapshot the completion's facts into a new signed certificate (inside a transaction)."""
     worker = completion.health_worker
     course = completion.course
@@ -141,7 +119,7 @@ def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate
     database allows one valid certificate per completion, so running twice (or again after a
     worker died) finds the first one; a missing PDF is rendered and stored again.
     """
-    certificate, created = _issue_record(completion_id=completion_id)
+    certificate, created = certificate_record(completion_id=completion_id)
     if certificate is None:
         return None
     if not certificate.pdf:
@@ -151,11 +129,11 @@ def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate
     return certificate
 
 
-def _issue_record(
-    *, completion_id: int, shared: _CourseFacts | None = None
+def certificate_record(
+    *, completion_id: int, shared: CourseFacts | None = None
 ) -> tuple[Certificate | None, bool]:
     """The completion's valid certificate, recorded now if it has none (no PDF yet), and
-    whether it was created; None for a completion that is not complete."""
+    whether it was created; None for a completion that is not complete (`shared`: its course's)."""
     with transaction.atomic():
         completion = (
             Completion.objects.select_for_update(of=("self",))
@@ -338,55 +316,3 @@ def certificate_notify(*, certificate_id: int) -> bool:
         body = render_to_string("certificates/email/issued.txt", context)
     send_mail(subject, body, None, [address])
     return True
-
-
-def workshop_certificates_issue_start(*, workshop, user) -> str:
-    """Start issuing a workshop's certificates in the background; returns the job to follow."""
-    from certificates.tasks import workshop_certificates_issue_task  # tasks import this module
-
-    return job_start(workshop_certificates_issue_task, args=[workshop.pk, user.pk])
-
-
-# Certificates recorded per transaction by a bulk issue: one commit and one coverage refresh
-# task for the lot, and a worker that dies loses at most this many to record again.
-ISSUE_CHUNK = 25
-
-
-def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
-    """Issue the certificates of every complete completion of a workshop; returns how many.
-
-    In chunks: a chunk's certificates are recorded in one transaction, then their PDFs are drawn
-    and stored and their holders told. Each completion is issued as `certificate_issue` would
-    (locked, idempotent), so a run again after a worker died finds what was already issued.
-    """
-    completion_ids = list(
-        Completion.objects.filter(workshop_id=workshop_id, is_complete=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    total = len(completion_ids)
-    workshop = Workshop.objects.select_related("course").get(pk=workshop_id)
-    shared = _CourseFacts.of(workshop.course) if total else None
-    done = 0
-    for start in range(0, total, ISSUE_CHUNK):
-        chunk = completion_ids[start : start + ISSUE_CHUNK]
-        with transaction.atomic():
-            issued = [_issue_record(completion_id=pk, shared=shared) for pk in chunk]
-        new = []
-        for certificate, created in issued:
-            if certificate is None:
-                continue
-            if not certificate.pdf:
-                same_look = certificate.template_id == getattr(shared.template, "pk", None)
-                renderer = shared.renderer if same_look else None
-                certificate_pdf_store(certificate=certificate, renderer=renderer)
-            if created:
-                new.append(certificate.pk)
-        if new:  # one task tells the chunk's holders, each in their own language
-            from certificates.tasks import certificates_notify_task  # tasks import this module
-
-            transaction.on_commit(partial(certificates_notify_task.delay, new))
-        done += len(chunk)
-        if progress is not None:
-            progress(done=done, total=total)
-    return total

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from django.urls import reverse
 
-from certificates import services
+from certificates import bulk, services
 from core.jobs import job_progress
 
 
@@ -41,5 +41,5 @@ def workshop_certificates_issue_task(self, workshop_id: int, user_id: int | None
     def progress(*, done: int, total: int) -> None:
         job_progress(done=done, total=total, user_id=user_id, url=url)
 
-    total = services.workshop_certificates_issue(workshop_id=workshop_id, progress=progress)
+    total = bulk.workshop_certificates_issue(workshop_id=workshop_id, progress=progress)
     return {"done": total, "total": total, "user_id": user_id, "url": url}

@@ -10,8 +10,8 @@ from django.test import override_settings
 
 from benchmarks.issue import bench_completions, issue_check, issue_clear, issue_seed
 from benchmarks.management.commands.bench_issue import issue_refusal
+from certificates.bulk import workshop_certificates_issue
 from certificates.models import Certificate
-from certificates.services import workshop_certificates_issue
 from courses.models import Completion
 from tests.factories.certificates import CertificateTemplateFactory
 

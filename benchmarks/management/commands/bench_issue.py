@@ -19,8 +19,8 @@ from benchmarks.issue import (
     issue_clear,
     issue_seed,
 )
+from certificates.bulk import workshop_certificates_issue_start
 from certificates.models import Certificate
-from certificates.services import workshop_certificates_issue_start
 from courses.models import Workshop
 from coverage.models import ActivityCell
 
