@@ -1,6 +1,7 @@
 """Reads of certificates and templates."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -9,6 +10,27 @@ from certificates import identity
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer, SignatoryLook
 from courses.models import CoursePage
+
+
+@dataclass
+class CourseFacts:
+    """What every certificate of one course shares, looked up once for a bulk issue."""
+
+    course_id: int
+    titles: dict[str, str]
+    template: CertificateTemplate | None
+    renderer: CertificateRenderer
+
+
+def course_facts(*, course: CoursePage) -> CourseFacts:
+    """The course's titles, certificate template and a renderer of that template."""
+    template = certificate_template_for(course=course)
+    return CourseFacts(
+        course_id=course.pk,
+        titles=course_titles(course=course),
+        template=template,
+        renderer=CertificateRenderer(certificate_look(template=template)),
+    )
 
 
 def certificate_template_for(*, course: CoursePage) -> CertificateTemplate | None:

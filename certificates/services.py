@@ -27,13 +27,13 @@ from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
 from certificates.selectors import (
+    CourseFacts,
     certificate_facts,
     certificate_look,
     certificate_template_for,
     course_titles,
 )
 from certificates.signals import certificate_recorded
-from core.jobs import job_start
 from courses.models import Completion
 from workforce.duties import decision_service
 
@@ -62,11 +62,13 @@ def certificate_qr_payload(*, certificate: Certificate) -> str:
     return identity.qr_payload(code=certificate.verification_code, signature=certificate.signature)
 
 
-def _create(*, completion: Completion) -> Certificate:
+def _create(*, completion: Completion, shared: CourseFacts | None = None) -> Certificate:
     """Snapshot the completion's facts into a new signed certificate (inside a transaction)."""
     worker = completion.health_worker
     course = completion.course
-    titles = course_titles(course=course)
+    if shared is None or shared.course_id != course.pk:
+        shared = None
+    titles = shared.titles if shared else course_titles(course=course)
     code = identity.new_verification_code()
     certificate = Certificate(
         completion=completion,
@@ -80,9 +82,16 @@ def _create(*, completion: Completion) -> Certificate:
         course_code=course.code,
         cme_hours=completion.cme_hours,
         completed_on=completion.completed_on,
-        template=certificate_template_for(course=course),
+        template=shared.template if shared else certificate_template_for(course=course),
     )
-    certificate.full_clean(exclude=["serial", "signature", "pdf"])
+    # Uniqueness (serial, code, one valid certificate per completion) is the database's to
+    # enforce: an IntegrityError is what certificate_issue expects, and it costs no queries.
+    # The completion and template were just read: checking that they exist asks twice more.
+    certificate.full_clean(
+        exclude=["serial", "signature", "pdf", "completion", "template"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     certificate.save()
     # The serial's number is the row's own id: unique without a counter to lock.
     certificate.serial = identity.serial_format(
@@ -110,28 +119,37 @@ def certificate_issue(*, completion_id: int, notify: bool = True) -> Certificate
     database allows one valid certificate per completion, so running twice (or again after a
     worker died) finds the first one; a missing PDF is rendered and stored again.
     """
-    with transaction.atomic():
-        completion = (
-            Completion.objects.select_for_update()
-            .select_related("health_worker", "workshop__venue__governorate")
-            .get(pk=completion_id)
-        )
-        if not completion.is_complete:
-            return None
-        certificate = completion.certificates.filter(status=Certificate.Status.VALID).first()
-        created = certificate is None
-        if created:
-            try:
-                with transaction.atomic():
-                    certificate = _create(completion=completion)
-            except IntegrityError:
-                certificate = completion.certificates.get(status=Certificate.Status.VALID)
-                created = False
+    certificate, created = certificate_record(completion_id=completion_id)
+    if certificate is None:
+        return None
     if not certificate.pdf:
         certificate_pdf_store(certificate=certificate)
     if created and notify:
         _queue_notification(certificate_id=certificate.pk)
     return certificate
+
+
+def certificate_record(
+    *, completion_id: int, shared: CourseFacts | None = None
+) -> tuple[Certificate | None, bool]:
+    """The completion's valid certificate, recorded now if it has none (no PDF yet), and
+    whether it was created; None for a completion that is not complete (`shared`: its course's)."""
+    with transaction.atomic():
+        completion = (
+            Completion.objects.select_for_update(of=("self",))
+            .select_related("health_worker", "course", "workshop__venue__governorate")
+            .get(pk=completion_id)
+        )
+        if not completion.is_complete:
+            return None, False
+        certificate = completion.certificates.filter(status=Certificate.Status.VALID).first()
+        if certificate is not None:
+            return certificate, False
+        try:
+            with transaction.atomic():
+                return _create(completion=completion, shared=shared), True
+        except IntegrityError:
+            return completion.certificates.get(status=Certificate.Status.VALID), False
 
 
 def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
@@ -163,19 +181,20 @@ def certificate_withdraw(*, completion_id: int) -> list[Certificate]:
     return withdrawn
 
 
-def certificate_pdf_render(*, certificate: Certificate) -> bytes:
-    """The certificate's PDF, drawn with its template."""
-    renderer = CertificateRenderer(certificate_look(template=certificate.template))
+def certificate_pdf_render(*, certificate: Certificate, renderer=None) -> bytes:
+    """The certificate's PDF, drawn with its template (or the renderer of that template)."""
+    renderer = renderer or CertificateRenderer(certificate_look(template=certificate.template))
     return renderer.render(certificate_facts(certificate=certificate))
 
 
-def certificate_pdf_store(*, certificate: Certificate) -> None:
+def certificate_pdf_store(*, certificate: Certificate, renderer=None) -> None:
     """Render the PDF and store it under a name fixed by the serial, so a retry overwrites it."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
     storage = certificate.pdf.storage
     if storage.exists(name):
         storage.delete(name)
-    stored = storage.save(name, ContentFile(certificate_pdf_render(certificate=certificate)))
+    content = certificate_pdf_render(certificate=certificate, renderer=renderer)
+    stored = storage.save(name, ContentFile(content))
     Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
     certificate.pdf.name = stored
 
@@ -297,25 +316,3 @@ def certificate_notify(*, certificate_id: int) -> bool:
         body = render_to_string("certificates/email/issued.txt", context)
     send_mail(subject, body, None, [address])
     return True
-
-
-def workshop_certificates_issue_start(*, workshop, user) -> str:
-    """Start issuing a workshop's certificates in the background; returns the job to follow."""
-    from certificates.tasks import workshop_certificates_issue_task  # tasks import this module
-
-    return job_start(workshop_certificates_issue_task, args=[workshop.pk, user.pk])
-
-
-def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
-    """Issue the certificates of every complete completion of a workshop; returns how many."""
-    completion_ids = list(
-        Completion.objects.filter(workshop_id=workshop_id, is_complete=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    total = len(completion_ids)
-    for done, completion_id in enumerate(completion_ids, start=1):
-        certificate_issue(completion_id=completion_id)
-        if progress is not None and (done % 10 == 0 or done == total):
-            progress(done=done, total=total)
-    return total

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from django.urls import reverse
 
-from certificates import services
+from certificates import bulk, services
 from core.jobs import job_progress
 
 
@@ -27,6 +27,12 @@ def certificate_notify_task(certificate_id: int) -> bool:
     return services.certificate_notify(certificate_id=certificate_id)
 
 
+@shared_task(text_for="recipient")  # each holder's language
+def certificates_notify_task(certificate_ids: list[int]) -> int:
+    """Tell the holders of several new certificates that they are ready; returns how many."""
+    return sum(services.certificate_notify(certificate_id=pk) for pk in certificate_ids)
+
+
 @shared_task(bind=True)
 def workshop_certificates_issue_task(self, workshop_id: int, user_id: int | None = None) -> dict:
     """Issue the certificates of a whole workshop, reporting progress to the page."""
@@ -35,5 +41,5 @@ def workshop_certificates_issue_task(self, workshop_id: int, user_id: int | None
     def progress(*, done: int, total: int) -> None:
         job_progress(done=done, total=total, user_id=user_id, url=url)
 
-    total = services.workshop_certificates_issue(workshop_id=workshop_id, progress=progress)
+    total = bulk.workshop_certificates_issue(workshop_id=workshop_id, progress=progress)
     return {"done": total, "total": total, "user_id": user_id, "url": url}

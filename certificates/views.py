@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates import identity, services, verification
+from certificates import bulk, identity, services, verification
 from certificates.badges import certificate_credential, public_key_document
 from certificates.models import Certificate
 from certificates.selectors import (
@@ -150,7 +150,7 @@ def workshop(request, workshop_id: int):
 def workshop_issue(request, workshop_id: int):
     """Start issuing a workshop's certificates in the background; the page shows progress."""
     current = _managed_workshop(request, workshop_id)
-    job_id = services.workshop_certificates_issue_start(workshop=current, user=request.user)
+    job_id = bulk.workshop_certificates_issue_start(workshop=current, user=request.user)
     return redirect(f"{reverse('certificates:workshop', args=[current.pk])}?job={job_id}")
 
 

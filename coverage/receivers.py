@@ -1,16 +1,35 @@
 """What `coverage` does when a lower app signals (connected in CoverageConfig.ready)."""
 
-from functools import partial
-
 from django.db import transaction
 
 
-def _refresh_on_commit(*, facility_id: int, course_id: int) -> None:
-    from coverage.tasks import coverage_refresh_pair_task
+class _PairsRefresh:
+    """An on-commit callback that queues one refresh task for every pair gathered before it."""
 
-    transaction.on_commit(
-        partial(coverage_refresh_pair_task.delay, facility_id=facility_id, course_id=course_id)
-    )
+    def __init__(self, pair: tuple[int, int]):
+        self.pairs = {pair}
+
+    def __call__(self) -> None:
+        from coverage.tasks import coverage_refresh_pairs_task
+
+        coverage_refresh_pairs_task.delay(pairs=sorted(self.pairs))
+
+
+def _refresh_on_commit(*, facility_id: int, course_id: int) -> None:
+    """Queue the pair's refresh once the change commits; a transaction that records many
+    completions or certificates (a bulk issue, an import) queues one task for all its pairs."""
+    pair = (facility_id, course_id)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        # Join this transaction's pending callback. Django drops a callback when a savepoint
+        # active at its registration rolls back; every such savepoint still active encloses this
+        # change too, so the pair cannot outlive its callback (at worst a rolled-back pair is
+        # refreshed needlessly, which only recomputes the same figures).
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, _PairsRefresh):
+                callback.pairs.add(pair)
+                return
+    transaction.on_commit(_PairsRefresh(pair))
 
 
 def refresh_after_completion(sender, completion, **kwargs) -> None:

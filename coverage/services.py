@@ -38,11 +38,11 @@ def _month(column: str) -> str:
     return f"date({column}, 'start of month')"
 
 
-def _where(*, facility_id: int | None, course_id: int | None, course_column: str) -> tuple:
+def _where(*, facility_ids: list | None, course_id: int | None, course_column: str) -> tuple:
     clauses, params = [], []
-    if facility_id is not None:
-        clauses.append("hw.facility_id = %s")
-        params.append(facility_id)
+    if facility_ids is not None:
+        clauses.append(f"hw.facility_id IN ({', '.join(['%s'] * len(facility_ids))})")
+        params.extend(facility_ids)
     if course_id is not None:
         clauses.append(f"{course_column} = %s")
         params.append(course_id)
@@ -111,10 +111,10 @@ def _activity_sql(where: str) -> str:
     """  # noqa: S608 - table names come from the models; values go as parameters
 
 
-def _refresh(*, facility_id: int | None, course_id: int | None) -> None:
-    where, params = _where(facility_id=facility_id, course_id=course_id, course_column="{course}")
+def _refresh(*, facility_ids: list | None, course_id: int | None) -> None:
+    where, params = _where(facility_ids=facility_ids, course_id=course_id, course_column="{course}")
     trained_where = where.format(course="c.course_id")
-    stale = {"facility_id": facility_id, "course_id": course_id}
+    stale = {"facility_id__in": facility_ids, "course_id": course_id}
     stale = {key: value for key, value in stale.items() if value is not None}
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -128,12 +128,21 @@ def _refresh(*, facility_id: int | None, course_id: int | None) -> None:
 
 def coverage_refresh_pair(*, facility_id: int, course_id: int) -> None:
     """Recompute the cells of one facility and course (after a completion there changed)."""
-    _refresh(facility_id=facility_id, course_id=course_id)
+    _refresh(facility_ids=[facility_id], course_id=course_id)
+
+
+def coverage_refresh_pairs(*, pairs) -> None:
+    """Recompute the cells of several (facility, course) pairs: one refresh per course."""
+    by_course: dict[int, set[int]] = {}
+    for facility_id, course_id in pairs:
+        by_course.setdefault(course_id, set()).add(facility_id)
+    for course_id, facility_ids in sorted(by_course.items()):
+        _refresh(facility_ids=sorted(facility_ids), course_id=course_id)
 
 
 def coverage_rebuild() -> None:
     """Recompute every trained and activity cell from the records, and the head counts."""
-    _refresh(facility_id=None, course_id=None)
+    _refresh(facility_ids=None, course_id=None)
     headcount_rebuild()
 
 

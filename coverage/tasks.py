@@ -13,6 +13,12 @@ def coverage_refresh_pair_task(*, facility_id: int, course_id: int) -> None:
 
 
 @shared_task(text_for="nobody")
+def coverage_refresh_pairs_task(*, pairs: list) -> None:
+    """Recompute the coverage cells of the (facility, course) pairs one transaction changed."""
+    services.coverage_refresh_pairs(pairs=pairs)
+
+
+@shared_task(text_for="nobody")
 def coverage_rebuild_task() -> None:
     """Recompute every coverage cell (nightly, and after bulk loads)."""
     services.coverage_rebuild()

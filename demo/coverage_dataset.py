@@ -29,6 +29,7 @@ from workforce.models import HealthWorker
 PREFIX = "GEN-"
 FIRST_DAY = datetime.date(2024, 1, 1)
 DAYS = 1034  # up to the end of October 2026
+LAST_DAY = FIRST_DAY + datetime.timedelta(days=DAYS - 1)
 SESSIONS_PER_WORKSHOP = 4
 TOPICS = ["Infection prevention", "Medical oxygen", "Emergency obstetric care", "Immunisation",
           "Neonatal resuscitation", "Mental health", "Tuberculosis", "Nutrition"]  # fmt: skip
@@ -110,15 +111,25 @@ def courses_clear(ctx) -> None:
         course.delete()
 
 
+def workshops_span(years: int | None) -> tuple[datetime.date, int]:
+    """First day and number of days the workshops start in: `years` whole years up to LAST_DAY,
+    or the default set's span (January 2024 to October 2026) when no years are asked for."""
+    if not years:
+        return FIRST_DAY, DAYS
+    first = LAST_DAY.replace(year=LAST_DAY.year - years) + datetime.timedelta(days=1)
+    return first, (LAST_DAY - first).days + 1
+
+
 def workshops_build(ctx) -> None:
     """Workshops of those courses at generated facilities, four days each, all closed."""
     rng, total = ctx.rng, ctx.sizes.get("workshops", 8000)
     facilities = _ids_of_generated_facilities()
     courses = ctx.report["courses"]
     now = timezone.now()
+    first_day, days = workshops_span(ctx.sizes.get("years"))
     starts = []
     for _number in range(total):
-        starts.append(FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS)))
+        starts.append(first_day + datetime.timedelta(days=rng.randrange(days)))
     rows = (
         (rng.choice(courses), rng.choice(facilities), day,
          day + datetime.timedelta(days=SESSIONS_PER_WORKSHOP - 1), 70, "ar", "closed", now)

@@ -99,3 +99,21 @@ def test_trainer_of_another_governorate_gets_404_for_the_workshop_download(
 
     assert client.get(f"/certificates/workshops/{workshop.pk}/certificates.pdf").status_code == 404
     assert client.post(f"/certificates/workshops/{workshop.pk}/issue/").status_code == 404
+
+
+def test_bulk_issue_tells_every_holder_once_in_their_own_email(
+    workshop, trainer, client, django_capture_on_commit_callbacks, mailoutbox
+):
+    from workforce.models import HealthWorker
+
+    holders = HealthWorker.objects.filter(enrolments__workshop=workshop)
+    for number, worker in enumerate(holders):
+        worker.email = f"holder{number}@example.org"
+        worker.save(update_fields=["email"])
+    client.force_login(trainer)
+
+    issue_all(client, workshop, django_capture_on_commit_callbacks)
+
+    assert sorted(address for m in mailoutbox for address in m.to) == sorted(
+        f"holder{number}@example.org" for number in range(3)
+    )

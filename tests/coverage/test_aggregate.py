@@ -11,6 +11,7 @@ from courses.models import Completion
 from courses.signals import completion_recorded
 from coverage import selectors
 from coverage.models import TrainedCell
+from coverage.receivers import refresh_after_completion
 from tests.coverage.conftest import complete
 from tests.factories.workforce import HealthWorkerFactory
 
@@ -65,3 +66,50 @@ def test_refresh_leaves_other_facilities_untouched(country):
     coverage_refresh_pair(facility_id=country.b1.pk, course_id=country.a.pk)
     assert TrainedCell.objects.exclude(facility=country.b1).count() == before
     assert TrainedCell.objects.filter(facility=country.b1, course=country.a).count() == 1
+
+
+def test_completions_recorded_in_one_transaction_refresh_all_their_places_in_one_task(
+    country, national_auditor, period_query, django_capture_on_commit_callbacks
+):
+    basra = complete(
+        HealthWorkerFactory(facility=country.b1, cadre=country.nurse), country.a, MONTHS[3]
+    )
+    erbil = complete(
+        HealthWorkerFactory(facility=country.e1, cadre=country.nurse), country.a, MONTHS[3]
+    )
+    before = selectors.coverage_table(user=national_auditor, query=period_query())
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for completion in (basra, erbil):  # coverage's own receiver, without the certificates
+            refresh_after_completion(sender=Completion, completion=completion)
+    table = selectors.coverage_table(user=national_auditor, query=period_query())
+    assert len(callbacks) == 1
+    for place in (country.b1, country.e1):
+        trained_before = before.figures(place.governorate_id, country.a.pk).trained
+        assert table.figures(place.governorate_id, country.a.pk).trained == trained_before + 1
+
+
+def test_a_place_whose_change_rolled_back_does_not_take_the_others_refresh_with_it(
+    country, national_auditor, period_query, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    erbil = complete(
+        HealthWorkerFactory(facility=country.e1, cadre=country.nurse), country.a, MONTHS[3]
+    )
+    before = selectors.coverage_table(user=national_auditor, query=period_query())
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                basra = complete(
+                    HealthWorkerFactory(facility=country.b1, cadre=country.nurse),
+                    country.a,
+                    MONTHS[3],
+                )
+                refresh_after_completion(sender=Completion, completion=basra)
+                raise RuntimeError("the import failed")
+        except RuntimeError:
+            pass
+        refresh_after_completion(sender=Completion, completion=erbil)
+    table = selectors.coverage_table(user=national_auditor, query=period_query())
+    trained = table.figures(country.e1.governorate_id, country.a.pk).trained
+    assert trained == before.figures(country.e1.governorate_id, country.a.pk).trained + 1

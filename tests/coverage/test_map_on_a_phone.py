@@ -50,3 +50,21 @@ def test_the_trend_chart_labels_at_most_six_months_in_readable_type(
     labels = [text for size, text in re.findall(r'font-size="(\d+)"[^>]*>([^<]*)<', chart) if text]
     assert 0 < len(labels) <= 6
     assert set(re.findall(r'font-size="(\d+)"', chart)) == {"11"}
+
+
+def test_the_busiest_course_is_summed_once_and_the_next_view_opens_on_it_again(
+    client, country, national_auditor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def busiest_sums(captured) -> int:
+        return sum('AS "trained"' in query["sql"] for query in captured.captured_queries)
+
+    with CaptureQueriesContext(connection) as first:
+        get(client, national_auditor, reverse("coverage:index"))
+    with CaptureQueriesContext(connection) as again:
+        html = get(client, national_auditor, reverse("coverage:index")).content.decode()
+    heading = html.split('id="map-heading">')[1].split("</h2>")[0]
+    assert (busiest_sums(first), busiest_sums(again)) == (1, 0)
+    assert "Infection prevention" in heading

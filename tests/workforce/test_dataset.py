@@ -65,3 +65,61 @@ def test_generate_dataset_with_reset_replaces_the_generated_data():
 def test_generate_dataset_fills_the_facility_search_keys():
     generate()
     assert not Facility.objects.filter(search_key="").exists()
+
+
+def generate_people(workers: int, *args):
+    out = StringIO()
+    call_command(
+        "generate_dataset", "--workers", str(workers), "--facilities", "200", *args, stdout=out
+    )
+    return out.getvalue()
+
+
+def _history():
+    """Completions, marks and the first and last workshop day of the generated set."""
+    from django.db.models import Max, Min
+
+    from courses.models import AttendanceMark, Completion, Workshop
+
+    days = Workshop.objects.filter(venue__code__startswith="GEN-").aggregate(
+        first=Min("starts_on"), last=Max("starts_on")
+    )
+    return Completion.objects.count(), AttendanceMark.objects.count(), days["first"], days["last"]
+
+
+def test_generate_dataset_over_five_years_spreads_five_times_the_history_over_five_years():
+    import datetime
+
+    from courses.models import Completion
+
+    # Five people a workshop, so that every governorate's own workers fill its workshops.
+    output = generate_people(1000, "--years", "5", "--workshops", "2000")
+    completions, marks, first, last = _history()
+    assert completions == 5 * 2 * 1000  # a year's completions (2 per worker) five times
+    assert marks == 4 * completions
+    assert f"{marks:,} attendance marks and {completions:,} completions" in output
+    assert datetime.date(2021, 10, 31) <= first < datetime.date(2022, 3, 1)
+    assert datetime.date(2026, 7, 1) < last <= datetime.date(2026, 10, 31)
+    per_year = [
+        Completion.objects.filter(
+            completed_on__gte=datetime.date(2021 + year, 11, 1),
+            completed_on__lt=datetime.date(2022 + year, 11, 1),
+        ).count()
+        for year in range(5)
+    ]
+    assert all(completions / 20 < count < completions * 2 / 5 for count in per_year), per_year
+
+
+def test_generate_dataset_without_years_keeps_the_2024_to_2026_set():
+    import datetime
+
+    generate_people(1000, "--workshops", "400")
+    completions, marks, first, last = _history()
+    assert (completions, marks) == (2 * 1000, 4 * 2 * 1000)
+    assert first >= datetime.date(2024, 1, 1) and last <= datetime.date(2026, 10, 31)
+
+
+def test_generate_dataset_refuses_a_history_of_no_years():
+    with pytest.raises(CommandError, match="--years"):
+        generate("--years", "0")
+    assert not HealthWorker.objects.exists()

@@ -15,7 +15,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--completions",
             type=int,
-            help="enrolments, each with a completion and 4 attendance marks (default: 2 × workers)",
+            help="enrolments, each with a completion and 4 attendance marks "
+            "(default: 2 × workers, per year with --years)",
+        )
+        parser.add_argument(
+            "--years",
+            type=int,
+            help="workshops spread over this many years up to October 2026, with the completions "
+            "and marks scaled by it (default: the January 2024 to October 2026 set)",
         )
         parser.add_argument(
             "--workshops", type=int, help="workshops of 4 days (default: completions / 62)"
@@ -26,8 +33,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, workers: int, facilities: int, seed: int, reset: bool, **options):
-        completions = options["completions"] or 2 * workers
+        years = options["years"]
+        if years is not None and not 1 <= years <= 20:
+            raise CommandError("--years must be between 1 and 20.")
+        completions = options["completions"] or 2 * workers * (years or 1)
         extra = {
+            "years": years,
             "courses": options["courses"] or max(1, min(500, workers // 500)),
             "completions": completions,
             "workshops": options["workshops"] or max(1, completions // 62),

@@ -1,0 +1,197 @@
+"""The records `bench_issue` issues certificates for, and the checks it makes afterwards.
+
+Everything is recognisable by `PREFIX` (the course code, the venues' codes, the licence numbers),
+so a run clears the previous one's records and its stored PDFs before seeding its own.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Count
+
+from wagtail.models import Locale
+
+from certificates.models import Certificate
+from certificates.verification import signature_check
+from courses.models import Completion, CourseIndexPage, CoursePage, Enrolment, Workshop
+from workforce.models import Cadre, Directorate, Facility, HealthWorker
+from workforce.models.geography import FacilityKind
+from workforce.names import name_normalise
+from workforce.skeleton import name_skeleton
+
+PREFIX = "BENCH-ISSUE"
+FACILITIES = 40  # holders come from several places, as in a real workshop
+COMPLETED_ON = datetime.date(2026, 3, 4)
+
+
+def bench_user():
+    """The account the bulk issue is started by (a superuser, as a national administrator)."""
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench.issue", defaults={"is_superuser": True, "is_staff": True}
+    )
+    return user
+
+
+def bench_completions():
+    return Completion.objects.filter(course__code=PREFIX)
+
+
+def bench_certificates():
+    return Certificate.objects.filter(completion__course__code=PREFIX)
+
+
+def issue_clear() -> int:
+    """Remove a previous run's records and PDFs; returns how many certificates went."""
+    certificates = list(bench_certificates().exclude(pdf="").values_list("pdf", flat=True))
+    storage = Certificate._meta.get_field("pdf").storage
+    for name in certificates:
+        storage.delete(name)
+    with transaction.atomic():
+        removed, _ = bench_certificates().delete()
+        Workshop.objects.filter(course__code=PREFIX).delete()  # enrolments, completions
+        HealthWorker.objects.filter(licence_number__startswith=PREFIX).delete()
+        Facility.objects.filter(code__startswith=PREFIX).delete()
+        for course in CoursePage.objects.filter(code=PREFIX):
+            course.delete()
+    return removed
+
+
+def issue_seed(*, completions: int, per_workshop: int, seed: int = 14) -> list[Workshop]:
+    """A course, venues, one health worker per completion and closed workshops of
+    `per_workshop` people, each with a complete completion and no certificate yet."""
+    rng = random.Random(seed)
+    catalogue = CourseIndexPage.objects.filter(locale=Locale.get_default()).first()
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title="Bulk issue benchmark", slug="bench-issue", code=PREFIX, cme_hours=Decimal("12")
+        )
+    )
+    directorates = list(Directorate.objects.select_related("governorate").order_by("pk"))
+    chosen = rng.sample(directorates, min(FACILITIES, len(directorates)))
+    venues = [
+        Facility.objects.create(
+            code=f"{PREFIX}-{number:03d}",
+            name_en=f"Benchmark facility {number}",
+            name_ar=f"مؤسسة القياس {number}",
+            kind=FacilityKind.PHC_CENTRE,
+            directorate=chosen[number % len(chosen)],
+            governorate=chosen[number % len(chosen)].governorate,
+        )
+        for number in range(FACILITIES)
+    ]
+    cadre = Cadre.objects.order_by("pk").first()
+    workers = []
+    for number in range(completions):
+        name_ar, name_latin = f"عامل صحي {number}", f"Bench Worker {number}"
+        workers.append(
+            HealthWorker(
+                name_ar=name_ar,
+                name_latin=name_latin,
+                name_key=name_normalise(name_ar),
+                name_latin_key=name_normalise(name_latin),
+                name_skeleton=name_skeleton(name_ar),
+                licence_number=f"{PREFIX}-{number:07d}",
+                cadre=cadre,
+                facility=rng.choice(venues),
+            )
+        )
+    workers = HealthWorker.objects.bulk_create(workers, batch_size=2000)
+    groups = [
+        workers[start : start + per_workshop] for start in range(0, completions, per_workshop)
+    ]
+    workshops = Workshop.objects.bulk_create(
+        Workshop(
+            course=course,
+            venue=group[0].facility,
+            starts_on=COMPLETED_ON - datetime.timedelta(days=3),
+            ends_on=COMPLETED_ON,
+            capacity=len(group),
+            status=Workshop.Status.CLOSED,
+        )
+        for group in groups
+    )
+    enrolments = Enrolment.objects.bulk_create(
+        (
+            Enrolment(workshop=workshop, health_worker=worker)
+            for workshop, group in zip(workshops, groups, strict=True)
+            for worker in group
+        ),
+        batch_size=2000,
+    )
+    Completion.objects.bulk_create(
+        (
+            Completion(
+                enrolment=enrolment,
+                health_worker=enrolment.health_worker,
+                course=course,
+                workshop=enrolment.workshop,
+                completed_on=COMPLETED_ON,
+                is_complete=True,
+                attendance_percent=Decimal("100.0"),
+                post_score=Decimal("80.0"),
+                cme_hours=course.cme_hours,
+            )
+            for enrolment in enrolments
+        ),
+        batch_size=2000,
+    )
+    return workshops
+
+
+@dataclass
+class IssueCheck:
+    """What a bulk issue left behind, as the checks of `bench_issue` count it."""
+
+    completions: int
+    certificates: int  # valid certificates of those completions
+    with_pdf: int
+    duplicated: int  # completions with more than one valid certificate
+    checked: int  # certificates whose signature and stored PDF were checked
+    bad_signature: int
+    bad_pdf: int
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.certificates == self.completions == self.with_pdf
+            and not self.duplicated
+            and not self.bad_signature
+            and not self.bad_pdf
+        )
+
+
+def issue_check(*, completions, sample: int | None = None, seed: int = 14) -> IssueCheck:
+    """Count the valid certificates of `completions`, find any completion with two, and check
+    the signature (with the site's public key) and the stored PDF of all or a sample of them."""
+    valid = Certificate.objects.filter(completion__in=completions, status=Certificate.Status.VALID)
+    duplicated = valid.values("completion").annotate(n=Count("pk")).filter(n__gt=1).count()
+    ids = list(valid.values_list("pk", flat=True))
+    if sample is not None and sample < len(ids):
+        ids = random.Random(seed).sample(ids, sample)
+    bad_signature = bad_pdf = 0
+    for certificate in Certificate.objects.filter(pk__in=ids).iterator(chunk_size=2000):
+        if not signature_check(certificate=certificate, facts="", signature=certificate.signature):
+            bad_signature += 1
+        if not certificate.pdf or not _is_pdf(certificate):
+            bad_pdf += 1
+    return IssueCheck(
+        completions=completions.count(),
+        certificates=valid.count(),
+        with_pdf=valid.exclude(pdf="").count(),
+        duplicated=duplicated,
+        checked=len(ids),
+        bad_signature=bad_signature,
+        bad_pdf=bad_pdf,
+    )
+
+
+def _is_pdf(certificate: Certificate) -> bool:
+    try:
+        with certificate.pdf.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False

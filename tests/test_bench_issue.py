@@ -1,0 +1,103 @@
+"""`bench_issue`: where it refuses to measure, and whether its checks see a wrong bulk issue."""
+
+from io import StringIO
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import override_settings
+
+from benchmarks.issue import bench_completions, issue_check, issue_clear, issue_seed
+from benchmarks.management.commands.bench_issue import issue_refusal
+from certificates.bulk import workshop_certificates_issue
+from certificates.models import Certificate
+from courses.models import Completion
+from tests.factories.certificates import CertificateTemplateFactory
+
+
+def test_bench_issue_refuses_sqlite_and_names_what_it_needs():
+    message = issue_refusal(vendor="sqlite", broker="redis://127.0.0.1:6379/0", eager=False)
+    assert "PostgreSQL" in message and "sqlite" in message and "scripts/ci-services" in message
+
+
+def test_bench_issue_refuses_the_filesystem_broker_and_eager_tasks():
+    filesystem = issue_refusal(vendor="postgresql", broker="filesystem://", eager=False)
+    eager = issue_refusal(vendor="postgresql", broker="redis://127.0.0.1:6379/0", eager=True)
+    assert "the broker is filesystem" in filesystem
+    assert "tasks run eagerly" in eager
+
+
+def test_bench_issue_measures_postgresql_with_redis():
+    assert issue_refusal(vendor="postgresql", broker="redis://127.0.0.1:1/0", eager=False) is None
+
+
+@pytest.mark.django_db
+def test_bench_issue_on_the_test_settings_stops_with_the_reason_and_seeds_nothing():
+    with pytest.raises(CommandError, match="bench_issue measures"):
+        call_command("bench_issue", "--completions", "10", stdout=StringIO())
+    assert not bench_completions().exists()
+
+
+@pytest.fixture
+def issued(db):
+    """Six seeded completions in two workshops, issued through the bulk path in process."""
+    CertificateTemplateFactory(name="Ministry default", is_default=True)
+    workshops = issue_seed(completions=6, per_workshop=3)
+    for workshop in workshops:
+        workshop_certificates_issue(workshop_id=workshop.pk)
+    yield workshops
+    issue_clear()  # the stored PDFs
+
+
+def test_bench_issue_seeds_complete_completions_without_certificates(db):
+    workshops = issue_seed(completions=7, per_workshop=3)
+    assert [workshop.completions.count() for workshop in workshops] == [3, 3, 1]
+    assert bench_completions().filter(is_complete=True).count() == 7
+    assert not Certificate.objects.exists()
+
+
+def test_bench_issue_checks_pass_on_one_valid_certificate_per_completion(issued):
+    check = issue_check(completions=bench_completions())
+    assert (check.completions, check.certificates, check.with_pdf, check.checked) == (6, 6, 6, 6)
+    assert check.ok
+
+
+def test_bench_issue_checks_catch_a_certificate_whose_signature_no_longer_matches(issued):
+    Certificate.objects.filter(pk=Certificate.objects.first().pk).update(course_code="FORGED")
+    check = issue_check(completions=bench_completions())
+    assert check.bad_signature == 1
+    assert not check.ok
+
+
+def test_bench_issue_checks_catch_a_missing_pdf_and_a_missing_certificate(issued):
+    first, second = Certificate.objects.order_by("pk")[:2]
+    first.pdf.storage.delete(first.pdf.name)
+    second.delete()
+    check = issue_check(completions=bench_completions())
+    assert (check.certificates, check.bad_pdf) == (5, 1)
+    assert not check.ok
+
+
+def test_bench_issue_checks_catch_two_valid_certificates_of_one_completion(issued):
+    certificate = Certificate.objects.first()
+    with connection.cursor() as cursor:  # rolled back with the test
+        cursor.execute("DROP INDEX one_valid_certificate_per_completion")
+    certificate.pk, certificate.serial, certificate.verification_code = None, "DUP-1", "D" * 24
+    certificate.save()
+    check = issue_check(completions=bench_completions(), sample=2)
+    assert check.duplicated == 1 and check.checked == 2
+    assert not check.ok
+
+
+@pytest.mark.services
+@override_settings(CELERY_TASK_ALWAYS_EAGER=False)
+def test_bench_issue_issues_through_the_real_worker_and_passes_its_checks(real_worker):
+    CertificateTemplateFactory(name="Ministry default", is_default=True)
+    out = StringIO()
+    call_command("bench_issue", "--completions", "12", "--per-workshop", "5", stdout=out)
+    printed = out.getvalue()
+    assert "12 certificates issued, rendered and stored in" in printed
+    assert "0 completions with more than one" in printed
+    assert "one valid, signed, stored certificate per completion" in printed
+    assert not Completion.objects.filter(course__code="BENCH-ISSUE").exists()  # cleared after
