@@ -10,7 +10,6 @@ import datetime
 import uuid
 from decimal import Decimal
 
-from django.db import connection
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -24,6 +23,7 @@ from courses.models import (
     Session,
     Workshop,
 )
+from demo.dataset_copy import copy_rows as _copy
 from workforce.models import HealthWorker
 
 PREFIX = "GEN-"
@@ -33,50 +33,6 @@ LAST_DAY = FIRST_DAY + datetime.timedelta(days=DAYS - 1)
 SESSIONS_PER_WORKSHOP = 4
 TOPICS = ["Infection prevention", "Medical oxygen", "Emergency obstetric care", "Immunisation",
           "Neonatal resuscitation", "Mental health", "Tuberculosis", "Nutrition"]  # fmt: skip
-
-
-def _copy(model, columns: list[str], rows, *, ctx, label: str, total: int) -> int:
-    """Insert plain tuples fast: COPY on PostgreSQL, executemany elsewhere."""
-    table = model._meta.db_table
-    done = 0
-    every = max(1, total // 5)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.connection.cursor().copy(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            ) as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    done += 1
-                    if done % every == 0:
-                        ctx.progress(label, done, total)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
-            batch = []
-            for row in rows:
-                batch.append(tuple(_adapt(value) for value in row))
-                if len(batch) == 5000:
-                    cursor.executemany(insert, batch)
-                    done += len(batch)
-                    batch = []
-            if batch:
-                cursor.executemany(insert, batch)
-                done += len(batch)
-    return done
-
-
-def _adapt(value):
-    """A Python value as SQLite stores it through Django."""
-    if isinstance(value, uuid.UUID):
-        return value.hex
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime.datetime):
-        return connection.ops.adapt_datetimefield_value(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 def _ids(model, **filters) -> list[int]:
