@@ -1,6 +1,7 @@
 """The registry's Wagtail admin in a real browser: a Kirkuk trainer adds a walk-in."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.factories.workforce import UserFactory, cadre, governorate
 from workforce.models import HealthWorker
@@ -28,8 +29,17 @@ def test_kirkuk_trainer_adds_a_worker_choosing_a_kirkuk_facility(
     page.fill("input[name=name_latin]", "Sara Hadi")
     page.select_option("select[name=cadre]", str(cadre("midwife").pk))
     page.fill("input[name=phone]", "٠٧٧٠١١١٢٢٢٣")
-    page.get_by_role("button", name="Choose a facility").click()
+    # Wagtail wires the chooser's button in its scripts after the page loads: a click before that
+    # opens nothing, so click again while no chooser is open, as a person would.
     modal = page.locator(".modal")
+    for _attempt in range(5):
+        if not modal.is_visible():
+            page.get_by_role("button", name="Choose a facility").click()
+        try:
+            modal.get_by_text("Kirkuk General Hospital").wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
     modal.get_by_text("Kirkuk General Hospital").wait_for()
     assert "Basra Teaching Hospital" not in modal.inner_text()
     modal.get_by_text("Kirkuk General Hospital").click()
