@@ -15,13 +15,12 @@ from django.db.models import Count
 
 from wagtail.models import Locale
 
+from benchmarks.people import bench_worker
 from certificates.models import Certificate
 from certificates.verification import signature_check
 from courses.models import Completion, CourseIndexPage, CoursePage, Enrolment, Workshop
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
 from workforce.models.geography import FacilityKind
-from workforce.names import name_normalise
-from workforce.skeleton import name_skeleton
 
 PREFIX = "BENCH-ISSUE"
 FACILITIES = 40  # holders come from several places, as in a real workshop
@@ -84,21 +83,15 @@ def issue_seed(*, completions: int, per_workshop: int, seed: int = 14) -> list[W
         for number in range(FACILITIES)
     ]
     cadre = Cadre.objects.order_by("pk").first()
-    workers = []
-    for number in range(completions):
-        name_ar, name_latin = f"عامل صحي {number}", f"Bench Worker {number}"
-        workers.append(
-            HealthWorker(
-                name_ar=name_ar,
-                name_latin=name_latin,
-                name_key=name_normalise(name_ar),
-                name_latin_key=name_normalise(name_latin),
-                name_skeleton=name_skeleton(name_ar),
-                licence_number=f"{PREFIX}-{number:07d}",
-                cadre=cadre,
-                facility=rng.choice(venues),
-            )
+    workers = [
+        bench_worker(
+            number,
+            licence_number=f"{PREFIX}-{number:07d}",
+            cadre=cadre,
+            facility=rng.choice(venues),
         )
+        for number in range(completions)
+    ]
     workers = HealthWorker.objects.bulk_create(workers, batch_size=2000)
     groups = [
         workers[start : start + per_workshop] for start in range(0, completions, per_workshop)

@@ -14,12 +14,11 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
+from benchmarks.people import bench_worker
 from courses import importers
 from courses.models import AttendanceImport, CourseIndexPage, CoursePage, Workshop
 from courses.services import workshop_create
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
-from workforce.names import name_normalise
-from workforce.skeleton import name_skeleton
 
 SESSIONS = 10
 
@@ -104,21 +103,10 @@ class Command(BaseCommand):
     def workers(self, people: int, venue) -> list[HealthWorker]:
         cadre = Cadre.objects.order_by("pk").first()
         stamp = time.time_ns()
-        workers = []
-        for n in range(people):
-            name_ar, name_latin = f"عامل صحي {n}", f"Bench Worker {n}"
-            workers.append(
-                HealthWorker(
-                    name_ar=name_ar,
-                    name_latin=name_latin,
-                    name_key=name_normalise(name_ar),
-                    name_latin_key=name_normalise(name_latin),
-                    name_skeleton=name_skeleton(name_ar),
-                    licence_number=f"B{stamp}-{n}",
-                    cadre=cadre,
-                    facility=venue,
-                )
-            )
+        workers = [
+            bench_worker(n, licence_number=f"B{stamp}-{n}", cadre=cadre, facility=venue)
+            for n in range(people)
+        ]
         HealthWorker.objects.bulk_create(workers, batch_size=1000)
         return list(HealthWorker.objects.filter(facility=venue).order_by("pk"))
 
