@@ -27,7 +27,6 @@ def app_strings() -> dict[str, str | list[str]]:
         "sending": _("Sending…"),
         "send_failed": _("The server could not be reached: the records wait and go later."),
         "download": _("Download my workshops"),
-        "downloading": _("Downloading…"),
         "downloaded": _("{n} workshops on this phone, downloaded {time}"),
         "no_workshops": _("No workshop of yours runs in the next 14 days."),
         "enrol_title": _("Enrol this phone"),
@@ -86,5 +85,4 @@ def app_strings() -> dict[str, str | list[str]]:
         "walk_in_of": _("Walk-in: {name}"),
         "blocked": _("This phone may not send any more. Enrol it again on the site."),
         "session": _("Session of {date}"),
-        "closed": _("Closed"),
     }
