@@ -131,10 +131,17 @@ CACHES = {
     # What one process may remember alone for a minute, saving the shared cache a round trip.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
+# The embedded default: WAL lets pages read while one request writes, and IMMEDIATE makes every
+# transaction take the write lock when it begins. A deferred one that read first and then writes
+# cannot wait for another writer (SQLite answers "database is locked" at once): two phones syncing
+# at the same moment got a 500. Now the second waits its turn, up to `timeout` seconds.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
