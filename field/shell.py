@@ -32,6 +32,7 @@ ASSETS = (
     "field/store.js",
     "field/scan.js",
     "field/vendor/idb/index.js",
+    "field/vendor/jsqr/jsQR.js",
     "field/icons/icon-192.png",
     "field/icons/icon-512.png",
     "img/favicon.svg",

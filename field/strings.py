@@ -75,6 +75,7 @@ def app_strings() -> dict[str, str | list[str]]:
         "marked": _("{name}: {status}"),
         "no_camera": _("This browser cannot read codes with the camera: type the code instead."),
         "stop_scan": _("Stop the camera"),
+        "camera_failed": _("The camera could not be opened: allow it, or type the code."),
         "results": _("Last sending"),
         "applied": _("Accepted"),
         "known": _("Already there"),

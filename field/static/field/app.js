@@ -186,7 +186,10 @@ function cameraButton(video, label, found) {
       try {
         state.stopCamera = await scanStart(video, (text) => { closeCamera(); found(text); });
       } catch (error) {
+        // Refused permission, no camera, or the reader did not load: say so; typing still works.
         closeCamera();
+        state.notice = t("camera_failed");
+        await renderStatus();
       }
     },
   });
