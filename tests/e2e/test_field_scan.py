@@ -73,8 +73,9 @@ def test_a_phone_scans_its_enrolment_code_and_then_a_participants_card(phone_wit
     trainer, workshop, enrolments = _trainer_and_workshop()
     code = services.enrolment_code_create(user=trainer)
     with translation.override("ar"):
-        scan_code, scan_card = translation.gettext("Scan the code"), translation.gettext(
-            "Scan a card"
+        scan_code, scan_card = (
+            translation.gettext("Scan the code"),
+            translation.gettext("Scan a card"),
         )
 
     # The enrolment code, as My phones shows it, read by the app's own camera button.
