@@ -43,3 +43,10 @@ def test_achievement_json_gives_hours_as_a_number_and_the_criteria(certificate, 
 
 def test_achievement_of_an_unknown_course_is_not_found(client):
     assert client.get("/certificates/achievements/NOPE-1/").status_code == 404
+
+
+def test_achievement_id_answers_json_to_a_client_that_asks_for_it(certificate, client):
+    answer = client.get("/certificates/achievements/BLS-1/", HTTP_ACCEPT="application/ld+json")
+
+    assert answer.json()["humanCode"] == "BLS-1"
+    assert answer.json()["creditsAvailable"] == 12

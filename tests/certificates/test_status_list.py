@@ -66,3 +66,13 @@ def test_status_list_is_a_signed_bitstring_status_list_credential(certificate, c
 
 def test_a_status_list_past_the_last_certificate_is_not_found(certificate, client):
     assert client.get("/credentials/status/1").status_code == 404
+
+
+def test_reissuing_a_certificate_sets_the_old_ones_status_bit(
+    certificate, client, holder_user, admin_user
+):
+    entry = _entry(client, holder_user, certificate)
+    new = services.certificate_reissue(certificate=certificate, user=admin_user, reason="Name")
+
+    assert _bit(client, entry) is True
+    assert _bit(client, _entry(client, holder_user, new)) is False
