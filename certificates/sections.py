@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from certificates import wallet
 from certificates.selectors import (
     certificates_of_holder,
     workshop_certificates,
@@ -19,9 +20,12 @@ def my_learning_certificates(request, health_worker) -> str:
         certificate.title = getattr(certificate, f"course_title_{language}", "")
         certificate.title_language = language if certificate.title else "en"
         certificate.title = certificate.title or certificate.course_title_en
+        if certificate.status == certificate.Status.VALID:
+            certificate.offer_url = wallet.offer_url(certificate=certificate)
+            certificate.wallet_qr = wallet.offer_qr_svg(certificate.offer_url)
     return render_to_string(
         "certificates/includes/my_certificates.html",
-        {"certificates": certificates},
+        {"certificates": certificates, "offer_minutes": wallet.OFFER_SECONDS // 60},
         request=request,
     )
 

@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from accounts import languages, signin
 from accounts import views as accounts_views
 from accounts.admin_language import account_view
+from certificates import credential_views
 from cme.api import api
 from core.health import healthz
 from workforce.history import ScopedLogEntriesView
@@ -34,6 +35,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # FHIR files for partner systems (iHRIS): no language prefix, like the API (docs/interop.md).
     path("interop/", include("interop.urls")),
+    # Open Badges issuer identity (did:web) and status lists: URLs written into signed credentials.
+    path(".well-known/did.json", credential_views.did_json, name="did-json"),
+    path("credentials/", include("certificates.credential_urls")),
 ]
 
 urlpatterns += i18n_patterns(
