@@ -23,11 +23,11 @@ def _back(request, fallback: str) -> str:
 @login_required
 @require_POST
 def workshop_join(request, pk):
-    """A health worker asks to join a planned or open workshop of a course they read."""
+    """A health worker asks to join a workshop of a course they read (refusals say why)."""
     worker = own_worker(request)
-    workshop = get_object_or_404(
-        Workshop.objects.filter(status__in=services.joining.JOINABLE), pk=pk
-    )
+    # Any workshop of a published course: one that has begun or closed is refused with the
+    # reason (the page may be older than the workshop's start); a draft course's is not found.
+    workshop = get_object_or_404(Workshop.objects.filter(course__live=True), pk=pk)
     back = _back(request, "/")
     if worker is None:
         messages.error(
