@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,8 +15,11 @@ from courses.views.scope import own_worker
 
 
 def _back(request, fallback: str) -> str:
+    """Where the asking page sent the reader from: a path on this site, else `fallback`."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return target
     return fallback
 
@@ -34,7 +38,7 @@ def workshop_join(request, pk):
             request,
             _("Only a health worker whose account is linked to a registry record can ask to join."),
         )
-        return redirect(back)
+        return HttpResponseRedirect(back)
     try:
         services.join_request_create(workshop=workshop, health_worker=worker)
     except ValidationError as error:
@@ -44,7 +48,7 @@ def workshop_join(request, pk):
             request,
             _("You asked to join. The trainer decides; the course page shows the answer."),
         )
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @login_required
