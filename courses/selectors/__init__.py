@@ -9,6 +9,7 @@ from courses.selectors.joining import (
     WorkshopToJoin,
     course_workshops_to_join,
     join_requests_for,
+    join_requests_to_decide,
     places_left,
     workshops_to_join,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "cycle_bounds",
     "health_worker_history",
     "join_requests_for",
+    "join_requests_to_decide",
     "places_left",
     "registry_search",
     "session_counts",

@@ -7,6 +7,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from courses.models import Enrolment, JoinRequest, Workshop
+from workforce.duties import exclude_own
 from workforce.models import HealthWorker
 
 JOINABLE = (Workshop.Status.PLANNED, Workshop.Status.OPEN)
@@ -89,4 +90,17 @@ def join_requests_for(*, health_worker: HealthWorker, limit: int = 20):
         JoinRequest.objects.filter(health_worker=health_worker)
         .select_related("workshop__course", "workshop__venue__governorate")
         .order_by("-requested_at")[:limit]
+    )
+
+
+def join_requests_to_decide(*, workshop: Workshop, user):
+    """A workshop's requests waiting for a decision, less the user's own (nobody decides those)."""
+    return (
+        exclude_own(
+            workshop.join_requests.filter(status=JoinRequest.Status.PENDING),
+            user=user,
+            worker_path="health_worker",
+        )
+        .select_related("health_worker__cadre", "health_worker__facility")
+        .order_by("requested_at")
     )

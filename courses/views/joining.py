@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -54,7 +55,10 @@ def workshop_join(request, pk):
 @login_required
 @require_POST
 def join_request_decide(request, pk):
-    """A trainer who runs the workshop accepts or declines a request to join it."""
+    """A trainer who runs the workshop accepts or declines a request to join it.
+
+    Shown on the workshop's page and on its roster; the decision goes back to the page it came from.
+    """
     join = get_object_or_404(
         JoinRequest.objects.filter(workshop__in=Workshop.objects.manageable_by(request.user)),
         pk=pk,
@@ -71,4 +75,4 @@ def join_request_decide(request, pk):
             )
         else:
             messages.success(request, _("The request was declined."))
-    return redirect("courses:roster", pk=join.workshop_id)
+    return HttpResponseRedirect(_back(request, reverse("courses:roster", args=[join.workshop_id])))

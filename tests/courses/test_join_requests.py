@@ -71,6 +71,22 @@ def test_the_trainer_accepts_a_request_and_the_worker_is_on_the_roster(
     assert (join.status, join.decided_by) == (JoinRequest.Status.ACCEPTED, trainer)
 
 
+def test_the_trainer_declines_on_the_workshop_page_and_comes_back_to_it(
+    client, next_workshop, kirkuk_worker, trainer
+):
+    join = JoinRequest.objects.create(workshop=next_workshop, health_worker=kirkuk_worker)
+    client.force_login(trainer)
+    page = f"/learning/workshops/{next_workshop.pk}/"
+    html = client.get(page).content.decode()
+    assert 'id="join-requests"' in html and "Ahmed Kirkuki" in html
+    response = client.post(
+        f"/learning/join-requests/{join.pk}/decide/", {"decision": "decline", "next": page}
+    )
+    assert response["Location"] == page
+    assert "The request was declined." in client.get(page).content.decode()
+    assert not Enrolment.objects.filter(health_worker=kirkuk_worker).exists()
+
+
 def test_accepting_twice_makes_exactly_one_enrolment_and_one_history_entry(
     client, next_workshop, kirkuk_worker, trainer
 ):
@@ -134,6 +150,8 @@ def test_a_trainer_cannot_accept_their_own_request(
     client.force_login(trainer)
     roster = client.get(f"/learning/workshops/{next_workshop.pk}/roster/").content.decode()
     assert "Asked to join" not in roster
+    detail = client.get(f"/learning/workshops/{next_workshop.pk}/").content.decode()
+    assert "Asked to join" not in detail and "asks to join" not in detail
     response = client.post(f"/learning/join-requests/{join.pk}/decide/", {"decision": "accept"})
     assert response.status_code == 403
     assert not Enrolment.objects.filter(health_worker=kirkuk_worker).exists()
