@@ -1,13 +1,21 @@
 """Reads of the tracking side; every read on a user's behalf starts from a `visible_to` queryset.
 
 `workshops` holds what trainers read (rosters, marks, scores, closing, history, sign-in sheets),
-`learning` what a health worker reads (credits in the cycle, transcript, workshops to join).
+`learning` what a health worker reads (credits in the cycle, transcript), `joining` the
+workshops a course page offers to join and a health worker's requests to join.
 """
 
+from courses.selectors.joining import (
+    WorkshopToJoin,
+    course_workshops_to_join,
+    join_requests_for,
+    join_requests_to_decide,
+    places_left,
+    workshops_to_join,
+)
 from courses.selectors.learning import (
     CYCLE_EPOCH_YEAR,
     CycleCredits,
-    course_workshops_to_join,
     credits_in_cycle,
     cycle_bounds,
     transcript_facts,
@@ -31,10 +39,14 @@ from courses.selectors.workshops import (
 __all__ = [
     "CYCLE_EPOCH_YEAR",
     "CycleCredits",
+    "WorkshopToJoin",
     "course_workshops_to_join",
     "credits_in_cycle",
     "cycle_bounds",
     "health_worker_history",
+    "join_requests_for",
+    "join_requests_to_decide",
+    "places_left",
     "registry_search",
     "session_counts",
     "session_marks",
@@ -48,4 +60,5 @@ __all__ = [
     "workshop_roster",
     "workshop_scores",
     "workshops_for_trainer",
+    "workshops_to_join",
 ]

@@ -1,16 +1,15 @@
-"""Reads of a health worker's learning: credits in the cycle, transcript, workshops to join."""
+"""Reads of a health worker's learning: credits in the cycle, transcript, upcoming workshops."""
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from courses.models import (
     Completion,
-    Enrolment,
     ExternalActivity,
     Workshop,
 )
@@ -149,40 +148,3 @@ def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = 
         ),
         issued_on=on,
     )
-
-
-def course_workshops_to_join(*, course, health_worker: HealthWorker | None, limit: int = 5):
-    """The next workshops of a course (any of its translations) and where the reader stands.
-
-    Each item: the workshop, its free places, and the reader's state: "enrolled", a request's
-    status ("pending", "accepted", "declined") or "" when they may ask to join.
-    """
-    workshops = list(
-        Workshop.objects.filter(
-            course__translation_key=course.translation_key,
-            starts_on__gte=timezone.localdate(),
-            status__in=[Workshop.Status.PLANNED, Workshop.Status.OPEN],
-        )
-        .select_related("venue", "venue__governorate")
-        .annotate(
-            enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED))
-        )
-        .order_by("starts_on")[:limit]
-    )
-    states: dict[int, str] = {}
-    if health_worker is not None:
-        ids = [workshop.pk for workshop in workshops]
-        for request in health_worker.join_requests.filter(workshop__in=ids):
-            states[request.workshop_id] = request.status
-        for enrolment in health_worker.enrolments.filter(
-            workshop__in=ids, status=Enrolment.Status.ENROLLED
-        ):
-            states[enrolment.workshop_id] = "enrolled"
-    return [
-        {
-            "workshop": workshop,
-            "places_left": max(workshop.capacity - workshop.enrolled, 0),
-            "state": states.get(workshop.pk, ""),
-        }
-        for workshop in workshops
-    ]

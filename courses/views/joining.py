@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,8 +16,11 @@ from courses.views.scope import own_worker
 
 
 def _back(request, fallback: str) -> str:
+    """Where the asking page sent the reader from: a path on this site, else `fallback`."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return target
     return fallback
 
@@ -23,18 +28,18 @@ def _back(request, fallback: str) -> str:
 @login_required
 @require_POST
 def workshop_join(request, pk):
-    """A health worker asks to join a planned or open workshop of a course they read."""
+    """A health worker asks to join a workshop of a course they read (refusals say why)."""
     worker = own_worker(request)
-    workshop = get_object_or_404(
-        Workshop.objects.filter(status__in=services.joining.JOINABLE), pk=pk
-    )
+    # Any workshop of a published course: one that has begun or closed is refused with the
+    # reason (the page may be older than the workshop's start); a draft course's is not found.
+    workshop = get_object_or_404(Workshop.objects.filter(course__live=True), pk=pk)
     back = _back(request, "/")
     if worker is None:
         messages.error(
             request,
             _("Only a health worker whose account is linked to a registry record can ask to join."),
         )
-        return redirect(back)
+        return HttpResponseRedirect(back)
     try:
         services.join_request_create(workshop=workshop, health_worker=worker)
     except ValidationError as error:
@@ -44,13 +49,16 @@ def workshop_join(request, pk):
             request,
             _("You asked to join. The trainer decides; the course page shows the answer."),
         )
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @login_required
 @require_POST
 def join_request_decide(request, pk):
-    """A trainer who runs the workshop accepts or declines a request to join it."""
+    """A trainer who runs the workshop accepts or declines a request to join it.
+
+    Shown on the workshop's page and on its roster; the decision goes back to the page it came from.
+    """
     join = get_object_or_404(
         JoinRequest.objects.filter(workshop__in=Workshop.objects.manageable_by(request.user)),
         pk=pk,
@@ -67,4 +75,4 @@ def join_request_decide(request, pk):
             )
         else:
             messages.success(request, _("The request was declined."))
-    return redirect("courses:roster", pk=join.workshop_id)
+    return HttpResponseRedirect(_back(request, reverse("courses:roster", args=[join.workshop_id])))

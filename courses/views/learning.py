@@ -28,6 +28,7 @@ def my_learning(request):
             "credits": selectors.credits_in_cycle(health_worker=worker),
             "transcript": selectors.transcript_for(health_worker=worker),
             "upcoming": selectors.upcoming_workshops_for(health_worker=worker),
+            "join_requests": selectors.join_requests_for(health_worker=worker),
             "claims": worker.external_activities.order_by("-date"),
             # Higher apps add their own sections (certificates: the holder's downloads).
             "sections": [

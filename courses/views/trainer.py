@@ -15,9 +15,8 @@ from core.http import id_or_404
 from core.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
-from courses.models import Completion, Enrolment, JoinRequest, Workshop
+from courses.models import Completion, Enrolment, Workshop
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
-from workforce.duties import exclude_own
 from workforce.models import HealthWorker
 
 # Trainers: workshops and sessions
@@ -58,6 +57,7 @@ def workshop_detail(request, pk):
     completions = workshop.completions.select_related("health_worker").order_by(
         "health_worker__name_latin"
     )
+    join_requests = list(selectors.join_requests_to_decide(workshop=workshop, user=request.user))
     return render(
         request,
         "courses/workshop_detail.html",
@@ -65,7 +65,8 @@ def workshop_detail(request, pk):
             "workshop": workshop,
             "sessions": sessions,
             "enrolled": selectors.workshop_roster(workshop=workshop).count(),
-            "asking": workshop.join_requests.filter(status=JoinRequest.Status.PENDING).count(),
+            "join_requests": join_requests,
+            "asking": len(join_requests),
             "gain": selectors.workshop_knowledge_gain(workshop=workshop),
             "completions": completions,
             "override_form": OverrideForm(),
@@ -167,11 +168,9 @@ def roster(request, pk):
             "found": selectors.registry_search(user=request.user, query=query),
             "enrolled_ids": enrolled_ids,
             **page_of(request, selectors.workshop_roster(workshop=workshop)),
-            "join_requests": exclude_own(
-                workshop.join_requests.filter(status=JoinRequest.Status.PENDING),
-                user=request.user,
-                worker_path="health_worker",
-            ).select_related("health_worker__cadre", "health_worker__facility"),
+            "join_requests": selectors.join_requests_to_decide(
+                workshop=workshop, user=request.user
+            ),
         },
     )
 
