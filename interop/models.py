@@ -115,7 +115,8 @@ class Dhis2Push(models.Model):
         DONE = "done", _("answered")
         FAILED = "failed", _("failed")
 
-    connection = models.ForeignKey(Dhis2Connection, on_delete=models.CASCADE, related_name="pushes")
+    # A connection that has sent something stays: what left the ministry, and when, is history.
+    connection = models.ForeignKey(Dhis2Connection, on_delete=models.PROTECT, related_name="pushes")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

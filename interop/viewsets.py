@@ -5,6 +5,11 @@ of it; to everyone else every URL answers 404 and the menu shows nothing. The to
 write-only: no list column, no form value, no inspect view ever holds it.
 """
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import ProtectedError, Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +26,7 @@ from interop.forms import Dhis2ConnectionForm
 from interop.models import Dhis2Connection, Dhis2Mapping
 from interop.push_view import Dhis2PushView
 from workforce.authority import edits_reference_data
+from workforce.models import Role
 
 __all__ = ["Dhis2AdminPolicy", "Dhis2ViewSetGroup"]
 
@@ -32,10 +38,9 @@ class Dhis2AdminPolicy(BasePermissionPolicy):
         return edits_reference_data(user)
 
     def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
+        national = Q(role_assignments__role=Role.ADMINISTRATOR, role_assignments__level="national")
         users = get_user_model().objects.filter(is_active=True)
-        return [user for user in users if edits_reference_data(user)]
+        return users.filter(Q(is_superuser=True) | national).distinct()
 
     def instances_user_has_any_permission_for(self, user, actions):
         if edits_reference_data(user):
@@ -56,7 +61,19 @@ class EditView(NationalOnly, generic.EditView):
 
 
 class DeleteView(NationalOnly, generic.DeleteView):
-    pass
+    """A connection that has pushes stays (their history), with a message instead of a 500."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("“%(record)s” has sent figures to DHIS2; its history keeps it.")
+                % {"record": self.object},
+            )
+            return redirect(self.get_success_url())
 
 
 class HistoryView(NationalOnly, history.HistoryView):

@@ -78,3 +78,15 @@ def test_the_admin_menu_offers_dhis2_to_national_administrators_only(client, rec
     assert "dhis2-connections" not in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(staff_user("administrator", "national"))
     assert "dhis2-connections" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_connection_that_has_sent_figures_is_kept_with_a_message(client, records):
+    from interop.models import Dhis2Push
+
+    connection = records[Dhis2Connection]
+    Dhis2Push.objects.create(connection=connection, months=["2026-03"])
+    client.force_login(staff_user("administrator", "national"))
+    response = client.post(reverse("dhis2-connections:delete", args=[connection.pk]), follow=True)
+    assert response.status_code == 200
+    assert "has sent figures to DHIS2; its history keeps it." in response.content.decode()
+    assert Dhis2Connection.objects.filter(pk=connection.pk).exists()
