@@ -25,7 +25,9 @@ class Dhis2PushView(NationalOnly, WagtailAdminTemplateMixin, TemplateView):
     index_url_name = None
 
     def get_connection(self):
-        return get_object_or_404(Dhis2Connection, pk=self.kwargs["pk"])
+        if not hasattr(self, "_connection"):
+            self._connection = get_object_or_404(Dhis2Connection, pk=self.kwargs["pk"])
+        return self._connection
 
     def get_page_subtitle(self):
         return str(self.get_connection())

@@ -58,6 +58,10 @@ def dhis2_push_confirm(*, dry_run: Dhis2Push, user) -> Dhis2Push:
     _ensure_may_push(user)
     if not dry_run.dry_run or dry_run.state != Dhis2Push.State.DONE:
         raise PermissionDenied
+    # A second click, or a second tab, gets the send already under way or done.
+    earlier = dry_run.sends.exclude(state=Dhis2Push.State.FAILED).first()
+    if earlier is not None:
+        return earlier
     push = Dhis2Push.objects.create(
         connection=dry_run.connection,
         requested_by=user,

@@ -203,3 +203,13 @@ def test_editing_a_connection_without_typing_a_token_keeps_the_stored_one(
     assert response.status_code == 302
     connection.refresh_from_db()
     assert (connection.name, token_open(connection.token_encrypted)) == ("Renamed", TOKEN)
+
+
+def test_confirming_the_same_dry_run_twice_sends_it_once(
+    client, national_admin, connection, standin, django_capture_on_commit_callbacks
+):
+    push = dry_run(client, connection, django_capture_on_commit_callbacks)
+    confirm(client, push, django_capture_on_commit_callbacks)
+    confirm(client, push, django_capture_on_commit_callbacks)  # a second tab still showed it
+    assert Dhis2Push.objects.filter(dry_run=False).count() == 1
+    assert [request["params"]["dryRun"] for request in standin.requests] == ["true", "false"]
