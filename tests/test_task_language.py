@@ -12,7 +12,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:Results are not stored in backend"),
 ]
 
-PROJECT_APPS = ("certificates.", "cme.", "courses.", "coverage.", "workforce.")
+PROJECT_APPS = ("certificates.", "cme.", "courses.", "coverage.", "interop.", "workforce.")
 
 
 def _language() -> str:
