@@ -1,0 +1,14 @@
+"""What the exchange app adds to Wagtail's admin: the partner API keys."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from interop.models import PartnerKey
+from interop.viewsets import PartnerKeyAdminPolicy, PartnerKeyViewSet
+
+register_permission_policy(PartnerKey, PartnerKeyAdminPolicy(PartnerKey))
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_key_viewset():
+    return PartnerKeyViewSet()
