@@ -119,7 +119,7 @@ class PartnerKeyCreateView(WagtailAdminTemplateMixin, FormView):
     """Issues a key through `partner_key_create`; the secret goes to the next page, once."""
 
     form_class = PartnerKeyForm
-    template_name = "wagtailadmin/generic/form.html"
+    template_name = "interop/admin/key_form.html"
     page_title = _("Issue a partner API key")
     header_icon = "key"
     index_url_name = created_url_name = add_url_name = None
@@ -153,8 +153,8 @@ class PartnerKeyCreateView(WagtailAdminTemplateMixin, FormView):
                 expires_at=form.expires_at(),
                 **form.scope(),
             )
-        except PermissionDenied as refusal:
-            form.add_error(None, str(refusal) or _("You cannot issue a key wider than your scope."))
+        except PermissionDenied:
+            form.add_error(None, _("You cannot issue a key wider than your scope."))
             return self.form_invalid(form)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
@@ -173,10 +173,14 @@ class PartnerKeyCreatedView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "key"
     index_url_name = None
 
-    def get_context_data(self, **kwargs):
-        key = PartnerKey.objects.visible_to(self.request.user).filter(pk=kwargs["pk"]).first()
-        if key is None:
+    def dispatch(self, request, *args, **kwargs):
+        # Out of scope is not found, whatever the method.
+        if not PartnerKey.objects.visible_to(request.user).filter(pk=kwargs["pk"]).exists():
             raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        key = PartnerKey.objects.get(pk=kwargs["pk"])
         shown = self.request.session.get(SHOWN_ONCE) or {}
         secret = None
         if shown.get("pk") == key.pk:
