@@ -15,7 +15,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
@@ -95,6 +97,10 @@ class KeyPrefixColumn(Column):
     """The key's first characters, a Latin code kept left to right in an Arabic page."""
 
     cell_template_name = "interop/admin/key_prefix_cell.html"
+
+
+def _expiry(key) -> str:
+    return date_format(localtime(key.expires_at), "DATE_FORMAT")
 
 
 class PartnerKeyIndexView(ScopedIndexView):
@@ -241,7 +247,8 @@ class PartnerKeyViewSet(ScopedModelViewSet):
         "organisation",
         KeyPrefixColumn("key_prefix", label=capfirst(_("key prefix"))),
         Column("scope_label", label=capfirst(_("scope"))),
-        DateColumn("expires_at", label=capfirst(_("expires"))),
+        # The day itself: Wagtail's relative dates say "just now" of any day still to come.
+        Column("expires_at", label=capfirst(_("expires")), accessor=_expiry),
         DateColumn("last_used_at", label=capfirst(_("last used"))),
         Column("created_by", label=capfirst(_("created by"))),
         StatusTagColumn(

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Site
 
 from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.field import DeviceFactory
+from tests.factories.interop import partner_key
 from tests.factories.workforce import (
     FacilityFactory,
     HealthWorkerFactory,
@@ -81,6 +82,9 @@ RULES = {
     # Enrolled phones: administrators of any scope list and revoke those of trainers inside their
     # scope (the samples are in Kirkuk); nobody adds or edits a token (no such views at all).
     "devices": {"index": administrator, "revoke": administrator},
+    # Partner API keys: administrators of any scope list, issue and revoke those inside their
+    # scope (the sample is a Kirkuk key); a key is never edited (no such view).
+    "partner-keys": {"index": administrator, "add": administrator, "revoke": administrator},
     "certificatetemplate": SUPERUSER_ONLY,
     "wagtaillocales": SUPERUSER_ONLY,
     "wagtailsites": SUPERUSER_ONLY,
@@ -114,6 +118,7 @@ def _samples():
         "devices": DeviceFactory(
             user=RoleAssignmentFactory(role="trainer", level="governorate", governorate=kirkuk).user
         ),
+        "partner-keys": partner_key(level="governorate", governorate=kirkuk)[0],
         "certificatetemplate": CertificateTemplateFactory(name="Sample"),
         "wagtaillocales": Locale.get_default(),
         "wagtailsites": Site.objects.first(),
