@@ -44,6 +44,9 @@ class PartnerKeyForm(forms.Form):
         self.fields["directorate"].queryset = Directorate.objects.visible_to(user).select_related(
             "governorate"
         )
+        for name in ("region", "governorate", "directorate"):
+            # Long directorate names would push the select past a phone's edge.
+            self.fields[name].widget.attrs["style"] = "width: 100%; min-width: 0"
 
     def clean_facility_code(self):
         code = self.cleaned_data["facility_code"].strip()

@@ -121,6 +121,14 @@ class PartnerKeyIndexView(ScopedIndexView):
         return [HeaderButton(_("Issue a key"), url=reverse(self.add_url_name), icon_name="plus")]
 
 
+def _breadcrumbs(view, index_url: str) -> list[dict]:
+    return [
+        *view.breadcrumbs_items,
+        {"url": index_url, "label": _("Partner API keys")},
+        {"url": "", "label": view.page_title},
+    ]
+
+
 class PartnerKeyCreateView(WagtailAdminTemplateMixin, FormView):
     """Issues a key through `partner_key_create`; the secret goes to the next page, once."""
 
@@ -143,13 +151,11 @@ class PartnerKeyCreateView(WagtailAdminTemplateMixin, FormView):
             action_url=reverse(self.add_url_name),
             submit_button_label=_("Issue the key"),
             submit_button_active_label=_("Issuing…"),
-            breadcrumbs_items=[
-                *self.breadcrumbs_items,
-                {"url": reverse(self.index_url_name), "label": _("Partner API keys")},
-                {"url": "", "label": self.page_title},
-            ],
             **kwargs,
         )
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs(self, reverse(self.index_url_name))
 
     def form_valid(self, form):
         try:
@@ -191,9 +197,16 @@ class PartnerKeyCreatedView(WagtailAdminTemplateMixin, TemplateView):
         secret = None
         if shown.get("pk") == key.pk:
             secret = self.request.session.pop(SHOWN_ONCE)["secret"]
+        index_url = reverse(self.index_url_name)
         return super().get_context_data(
-            key=key, secret=secret, index_url=reverse(self.index_url_name), **kwargs
+            key=key,
+            secret=secret,
+            index_url=index_url,
+            **kwargs,
         )
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs(self, reverse(self.index_url_name))
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
@@ -213,6 +226,10 @@ class PartnerKeyRevokeView(ScopedObjectMixin, generic.DeleteView):
 
     def get_usage(self):
         return None
+
+    def get_page_subtitle(self):
+        # The organisation alone: "name (cmep_…)" breaks apart in a right-to-left heading.
+        return self.object.organisation
 
     def get_delete_url(self):
         return reverse(self.delete_url_name, args=[quote(self.object.pk)])
