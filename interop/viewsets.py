@@ -8,9 +8,7 @@ missing from the list and answers 404 on its own URLs.
 import django_filters
 
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -26,50 +24,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from interop.forms import PartnerKeyForm
 from interop.models import PartnerKey
 from interop.partners import services
-from workforce.models import Role
+from interop.policies import administers
 from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet, ScopedObjectMixin
 
-__all__ = ["PartnerKeyAdminPolicy", "PartnerKeyViewSet"]
+__all__ = ["PartnerKeyViewSet"]
 
 SHOWN_ONCE = "interop.partner_key_secret"  # the session key holding a new secret until shown
-
-
-def administers(user) -> bool:
-    """Whether the user may open the keys screen: superusers and administrators of any scope."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or user.role_assignments.filter(role=Role.ADMINISTRATOR).exists()
-
-
-class PartnerKeyAdminPolicy(BasePermissionPolicy):
-    """Administrators list, add and revoke the keys of their scope; nobody edits or deletes."""
-
-    actions = frozenset({"view", "add", "revoke"})
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and administers(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return PartnerKey.objects.visible_to(user).filter(pk=instance.pk).exists()
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if not self.actions & set(actions):
-            return users.none()
-        administrator = Q(role_assignments__role=Role.ADMINISTRATOR)
-        return users.filter(Q(is_superuser=True) | administrator).distinct()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not (self.actions & set(actions) and administers(user)):
-            return PartnerKey.objects.none()
-        return PartnerKey.objects.visible_to(user)
 
 
 class PartnerKeyFilterSet(WagtailFilterSet):

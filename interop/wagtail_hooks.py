@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from interop.models import PartnerKey
-from interop.viewsets import PartnerKeyAdminPolicy, PartnerKeyViewSet
+from interop.policies import PartnerKeyAdminPolicy
+from interop.viewsets import PartnerKeyViewSet
 
 register_permission_policy(PartnerKey, PartnerKeyAdminPolicy(PartnerKey))
 
