@@ -11,6 +11,8 @@ from certificates.api import router as certificates_router
 from courses.api import router as courses_router
 from field.api import router as field_router
 from field.auth import DeviceRevoked, DeviceToken
+from interop.partners.api import router as partners_router
+from interop.partners.auth import PartnerKeyRefused
 from workforce.api import router as workforce_router
 
 
@@ -36,10 +38,17 @@ api.add_router("/field/", field_router)
 api.add_router("/workforce/", workforce_router)
 api.add_router("/courses/", courses_router)
 api.add_router("/certificates/", certificates_router)
+# Partner keys authenticate here only: the router sets its own auth, the others keep the above.
+api.add_router("/partners/", partners_router)
 
 
 @api.exception_handler(DeviceRevoked)
 def device_revoked(request: HttpRequest, exc: DeviceRevoked):
+    return api.create_response(request, {"detail": exc.message}, status=401)
+
+
+@api.exception_handler(PartnerKeyRefused)
+def partner_key_refused(request: HttpRequest, exc: PartnerKeyRefused):
     return api.create_response(request, {"detail": exc.message}, status=401)
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Site
 
 from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.field import DeviceFactory
+from tests.factories.interop import dhis2_connection, dhis2_mapping, partner_key
 from tests.factories.workforce import (
     FacilityFactory,
     HealthWorkerFactory,
@@ -81,6 +82,12 @@ RULES = {
     # Enrolled phones: administrators of any scope list and revoke those of trainers inside their
     # scope (the samples are in Kirkuk); nobody adds or edits a token (no such views at all).
     "devices": {"index": administrator, "revoke": administrator},
+    # Partner API keys: administrators of any scope list, issue and revoke those inside their
+    # scope (the sample is a Kirkuk key); a key is never edited (no such view).
+    "partner-keys": {"index": administrator, "add": administrator, "revoke": administrator},
+    # DHIS2 connections and their mappings: national configuration, for national administrators.
+    "dhis2-connections": dict.fromkeys(("index", "add", "edit", "delete"), national_administrator),
+    "dhis2-mappings": dict.fromkeys(("index", "add", "edit", "delete"), national_administrator),
     "certificatetemplate": SUPERUSER_ONLY,
     "wagtaillocales": SUPERUSER_ONLY,
     "wagtailsites": SUPERUSER_ONLY,
@@ -102,6 +109,7 @@ def _samples():
     """One record of each model, inside Kirkuk (the scope of every scoped user here)."""
     kirkuk = governorate("KIR")
     facility = FacilityFactory(directorate=directorate("KIR"))
+    connection = dhis2_connection()
     return {
         "governorates": kirkuk,
         "directorates": directorate("KIR"),
@@ -114,6 +122,9 @@ def _samples():
         "devices": DeviceFactory(
             user=RoleAssignmentFactory(role="trainer", level="governorate", governorate=kirkuk).user
         ),
+        "partner-keys": partner_key(level="governorate", governorate=kirkuk)[0],
+        "dhis2-connections": connection,
+        "dhis2-mappings": dhis2_mapping(connection=connection),
         "certificatetemplate": CertificateTemplateFactory(name="Sample"),
         "wagtaillocales": Locale.get_default(),
         "wagtailsites": Site.objects.first(),
