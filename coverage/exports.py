@@ -68,12 +68,14 @@ def trend_rows(*, user, query: CoverageQuery, focus: int | None = None) -> Itera
 def knowledge_rows(*, user, query: CoverageQuery, focus: int | None = None) -> Iterator[list]:
     yield [
         _("Place code"), _("Place"), _("Mean pre-test (%)"), _("Mean post-test (%)"),
-        _("Gain (points)"), _("Pre-tests"), _("Post-tests"),
+        _("Gain (points)"), _("Pre-tests"), _("Post-tests"), _("Paired gain (points)"),
+        _("Participants with both tests"), _("Participants tested"),
     ]  # fmt: skip
     for gain in selectors.knowledge_gain(user=user, query=query):
         yield [
             gain.place.code, gain.place.name, _number(gain.pre_mean), _number(gain.post_mean),
-            _number(gain.gain), gain.pre_count, gain.post_count,
+            _number(gain.gain), gain.pre_count, gain.post_count, _number(gain.paired_gain),
+            gain.paired_count, gain.tested_count,
         ]  # fmt: skip
 
 

@@ -116,6 +116,10 @@ class ActivityCell(PlaceCell):
     pre_count = models.PositiveIntegerField(default=0)
     post_sum = models.DecimalField(max_digits=14, decimal_places=1, default=0)
     post_count = models.PositiveIntegerField(default=0)
+    # Participants with at least one test, those with both, and the sum of their own post - pre.
+    tested_count = models.PositiveIntegerField(default=0)
+    paired_count = models.PositiveIntegerField(default=0)
+    paired_gain_sum = models.DecimalField(max_digits=14, decimal_places=1, default=0)
 
     class Meta:
         verbose_name = _("activity cell")

@@ -26,6 +26,9 @@ class Gain:
     post_mean: Decimal | None
     pre_count: int
     post_count: int
+    tested_count: int = 0
+    paired_count: int = 0
+    paired_gain: Decimal | None = None  # mean of each participant's own post - pre
 
     @property
     def gain(self) -> Decimal | None:
@@ -35,7 +38,12 @@ class Gain:
 
 
 def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
-    """Mean pre- and post-test score per place, for workshops of the period that ended."""
+    """Mean pre- and post-test score per place, and the paired gain, for workshops of the period.
+
+    The group means compare everyone who sat the pre-test with everyone who sat the post-test; the
+    paired gain averages each participant's own post - pre over those who sat both, so a weak
+    participant missing the post-test cannot lift it.
+    """
     group = GROUP_FIELD[query.level]
     sums = {
         row[group]: row
@@ -47,6 +55,9 @@ def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
             pre_n=Sum("pre_count"),
             post_sum=Sum("post_sum"),
             post_n=Sum("post_count"),
+            tested_n=Sum("tested_count"),
+            paired_n=Sum("paired_count"),
+            paired_sum=Sum("paired_gain_sum"),
         )
     }
     gains = []
@@ -60,6 +71,9 @@ def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
                 post_mean=_mean(row.get("post_sum"), post_n),
                 pre_count=pre_n,
                 post_count=post_n,
+                tested_count=row.get("tested_n") or 0,
+                paired_count=row.get("paired_n") or 0,
+                paired_gain=_mean(row.get("paired_sum"), row.get("paired_n") or 0),
             )
         )
     return gains
