@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from coverage import selectors
-from coverage.models import HeadcountCell
 from coverage.selectors import AUDIT_ROLES, CoverageQuery
 from workforce.models import Facility
 
@@ -87,7 +86,7 @@ def facilities_rows(*, user, query: CoverageQuery, focus: int | None = None) -> 
     ]  # fmt: skip
     scoped = query
     headcount = dict(
-        selectors.scoped_cells(HeadcountCell, user=user, query=scoped, courses=False)
+        selectors.headcount_cells(user=user, query=scoped)
         .values("facility_id")
         .annotate(n=Sum("workers"))
         .values_list("facility_id", "n")

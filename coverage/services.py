@@ -65,7 +65,7 @@ def _trained_sql(where: str) -> str:
                        {_month("c.completed_on")} AS month, COUNT(*) AS completions
                 FROM courses_completion c
                 JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-                WHERE c.is_complete {where}
+                WHERE c.is_complete AND hw.is_verified {where}
                 GROUP BY c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
                          {_month("c.completed_on")}
             ) wm
@@ -158,17 +158,20 @@ def coverage_rebuild() -> None:
 
 
 def headcount_rebuild() -> None:
-    """Recompute the registry head count of every facility and cadre."""
+    """Recompute the verified workers of every facility and cadre, by the month they left."""
     table = HeadcountCell._meta.db_table
+    left_month = f"CASE WHEN hw.is_active THEN NULL ELSE {_month('hw.left_on')} END"
     with transaction.atomic(), connection.cursor() as cursor:
         HeadcountCell.objects.all().delete()
         cursor.execute(
             f"""
-            INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, workers)
-            SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, COUNT(*)
+            INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id,
+                                 left_month, workers)
+            SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id
+            WHERE hw.is_verified
+            GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )
 

@@ -136,8 +136,13 @@ class ActivityCell(PlaceCell):
 
 
 class HeadcountCell(PlaceCell):
-    """Health workers in the registry at one facility in one cadre: the coverage denominator."""
+    """Verified health workers at one facility in one cadre: the coverage denominator.
 
+    Workers who left are kept apart by the month they left (`left_month`, empty while active): a
+    period counts them while it starts no later than that month.
+    """
+
+    left_month = models.DateField(null=True, blank=True)
     workers = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from coverage.models import ActivityCell, HeadcountCell
+from coverage.models import ActivityCell
 from coverage.selectors.figures import (
     AUDIT_ROLES,
     GROUP_FIELD,
     CoverageQuery,
     Row,
+    headcount_cells,
     place_rows,
     scoped_cells,
     trained_cells,
@@ -97,7 +98,7 @@ def coverage_gaps(*, user, query: CoverageQuery, course_id: int) -> list[Gap]:
     """Facilities with workers of the chosen cadres none trained in the course, largest first."""
     headcounts = defaultdict(int)
     for facility_id, n in (
-        scoped_cells(HeadcountCell, user=user, query=query, courses=False)
+        headcount_cells(user=user, query=query)
         .values("facility_id")
         .annotate(n=Sum("workers"))
         .values_list("facility_id", "n")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workforce.forms import HealthWorkerAdminForm
@@ -61,6 +61,8 @@ class HealthWorkerFilterSet(WagtailFilterSet):
     has_account = django_filters.BooleanFilter(
         label=_("has a user account"), field_name="user", lookup_expr="isnull", exclude=True
     )
+    is_active = django_filters.BooleanFilter(label=_("active"))
+    is_verified = django_filters.BooleanFilter(label=_("verified"))
 
     class Meta:
         model = HealthWorker
@@ -104,6 +106,8 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "facility",
         "licence_number",
         Column("phone", label=_("phone")),
+        BooleanColumn("is_verified", label=_("verified")),
+        BooleanColumn("is_active", label=_("active")),
     ]
     list_export = [
         "name_ar",
@@ -118,6 +122,10 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "facility.governorate.name_en",
         "phone",
         "email",
+        "is_active",
+        "left_on",
+        "leaving_reason",
+        "is_verified",
     ]
     export_headings = {
         "get_sex_display": _("sex"),
@@ -144,6 +152,13 @@ class HealthWorkerViewSet(ScopedModelViewSet):
             FieldPanel("facility", widget=facility_chooser_viewset.widget_class),
             FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
             FieldPanel("different_person"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("is_verified"),
+                    FieldRowPanel([FieldPanel("left_on"), FieldPanel("leaving_reason")]),
+                ],
+                heading=_("Counted in coverage"),
+            ),
         ],
         base_form_class=HealthWorkerAdminForm,
     )
