@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='healthworker',
             name='is_active',
-            field=models.BooleanField(default=True, help_text='Untick when the person has left the service.', verbose_name='active'),
+            field=models.BooleanField(default=True, help_text='Cleared when a leaving date is entered.', verbose_name='active'),
         ),
         migrations.AddField(
             model_name='healthworker',

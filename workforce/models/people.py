@@ -75,7 +75,7 @@ class HealthWorker(models.Model):
     # Coverage denominators count active, verified workers (docs/programmes.md). A worker who left
     # keeps their record and their completions; `left_on` says from when they stop counting.
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Untick when the person has left the service.")
+        _("active"), default=True, help_text=_("Cleared when a leaving date is entered.")
     )
     left_on = models.DateField(_("leaving date"), null=True, blank=True)
     leaving_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
