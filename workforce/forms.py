@@ -123,7 +123,7 @@ class HealthWorkerAdminForm(DuplicateWarningMixin, WagtailAdminModelForm):
 
     class Meta:
         model = HealthWorker
-        fields = [*HEALTH_WORKER_FIELDS, "left_on", "leaving_reason", "is_verified"]
+        fields = [*HEALTH_WORKER_FIELDS, "licensed_on", "left_on", "leaving_reason", "is_verified"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

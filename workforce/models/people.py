@@ -16,6 +16,11 @@ class Cadre(TranslatedNameMixin):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     cme_hours_per_cycle = models.PositiveIntegerField(_("CME hours per cycle"), default=0)
     cycle_years = models.PositiveSmallIntegerField(_("cycle length (years)"), default=1)
+    cycles_from_licence = models.BooleanField(
+        _("cycles from each person's licence date"),
+        default=False,
+        help_text=_("Otherwise every person's cycles are the same calendar years."),
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -78,6 +83,7 @@ class HealthWorker(models.Model):
         _("active"), default=True, help_text=_("Cleared when a leaving date is entered.")
     )
     left_on = models.DateField(_("leaving date"), null=True, blank=True)
+    licensed_on = models.DateField(_("licence date"), null=True, blank=True)
     leaving_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
     # Self-registrations and walk-ins start unverified; an administrator in scope verifies them.
     is_verified = models.BooleanField(

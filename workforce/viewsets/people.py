@@ -39,7 +39,10 @@ class CadreViewSet(ModelViewSet):
     search_fields = ["name_en", "name_ar", "name_ckb", "code"]
     search_backend_name = None
     add_to_reference_index = False
-    form_fields = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
+    form_fields = [
+        "code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years",
+        "cycles_from_licence",
+    ]  # fmt: skip
     copy_view_enabled = False
 
 
@@ -148,6 +151,7 @@ class HealthWorkerViewSet(ScopedModelViewSet):
                 [FieldPanel("name_ar"), FieldPanel("name_latin")], heading=_("Full name")
             ),
             FieldRowPanel([FieldPanel("licence_number"), FieldPanel("national_id")]),
+            FieldPanel("licensed_on"),
             FieldRowPanel([FieldPanel("cadre"), FieldPanel("sex")]),
             FieldPanel("facility", widget=facility_chooser_viewset.widget_class),
             FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
