@@ -21,6 +21,7 @@ from tests.factories.workforce import (
     FacilityFactory,
     HealthWorkerFactory,
     RoleAssignmentFactory,
+    UserFactory,
     cadre,
     directorate,
     governorate,
@@ -84,3 +85,19 @@ def test_paired_gain_and_who_counts_read_on_a_phone(phone, kirkuk_workshop, lang
     if folder := os.environ.get("SCREENSHOTS"):
         phone.locator("#id_left_on").scroll_into_view_if_needed()
         phone.screenshot(path=f"{folder}/worker-edit-{language}.png")
+
+
+LICENCE_CYCLE = {"ar": "تبدأ دوراتك من تاريخ ترخيصك", "ckb": "خولەکانت لە بەرواری مۆڵەتەکەتەوە"}
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb"])
+def test_my_learning_shows_a_cycle_from_the_licence_date_on_a_phone(phone, language):
+    user = UserFactory()
+    nurse = cadre("nurse")
+    nurse.cycles_from_licence, nurse.cycle_years = True, 3
+    nurse.save()
+    HealthWorkerFactory(cadre=nurse, user=user, licensed_on=datetime.date(2023, 9, 15))
+    login(phone, user.username)
+    with translation.override(language):
+        url = reverse("courses:my_learning")
+    assert LICENCE_CYCLE[language] in look(phone, url, f"my-learning-{language}")
