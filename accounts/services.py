@@ -107,6 +107,7 @@ def account_register_new(
         phone=phone,
         email=email,
         user=user,
+        is_verified=False,  # nobody has checked a self-registration yet
     )
     return user
 

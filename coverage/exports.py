@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from coverage import selectors
-from coverage.models import HeadcountCell
 from coverage.selectors import AUDIT_ROLES, CoverageQuery
 from workforce.models import Facility
 
@@ -68,12 +67,14 @@ def trend_rows(*, user, query: CoverageQuery, focus: int | None = None) -> Itera
 def knowledge_rows(*, user, query: CoverageQuery, focus: int | None = None) -> Iterator[list]:
     yield [
         _("Place code"), _("Place"), _("Mean pre-test (%)"), _("Mean post-test (%)"),
-        _("Gain (points)"), _("Pre-tests"), _("Post-tests"),
+        _("Gain (points)"), _("Pre-tests"), _("Post-tests"), _("Paired gain (points)"),
+        _("Participants with both tests"), _("Participants tested"),
     ]  # fmt: skip
     for gain in selectors.knowledge_gain(user=user, query=query):
         yield [
             gain.place.code, gain.place.name, _number(gain.pre_mean), _number(gain.post_mean),
-            _number(gain.gain), gain.pre_count, gain.post_count,
+            _number(gain.gain), gain.pre_count, gain.post_count, _number(gain.paired_gain),
+            gain.paired_count, gain.tested_count,
         ]  # fmt: skip
 
 
@@ -85,7 +86,7 @@ def facilities_rows(*, user, query: CoverageQuery, focus: int | None = None) -> 
     ]  # fmt: skip
     scoped = query
     headcount = dict(
-        selectors.scoped_cells(HeadcountCell, user=user, query=scoped, courses=False)
+        selectors.headcount_cells(user=user, query=scoped)
         .values("facility_id")
         .annotate(n=Sum("workers"))
         .values_list("facility_id", "n")

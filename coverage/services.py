@@ -65,7 +65,7 @@ def _trained_sql(where: str) -> str:
                        {_month("c.completed_on")} AS month, COUNT(*) AS completions
                 FROM courses_completion c
                 JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-                WHERE c.is_complete {where}
+                WHERE c.is_complete AND hw.is_verified {where}
                 GROUP BY c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
                          {_month("c.completed_on")}
             ) wm
@@ -77,34 +77,45 @@ def _trained_sql(where: str) -> str:
 
 
 def _activity_sql(where: str) -> str:
+    # The scores are summed per enrolment first, so that a participant with both tests adds their
+    # own post - pre to the paired gain; the group means keep summing every test.
     table = ActivityCell._meta.db_table
     return f"""
         INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, course_id,
-                             month, certificates, pre_sum, pre_count, post_sum, post_count)
+                             month, certificates, pre_sum, pre_count, post_sum, post_count,
+                             tested_count, paired_count, paired_gain_sum)
         SELECT f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month,
                SUM(a.certificates), SUM(a.pre_sum), SUM(a.pre_count), SUM(a.post_sum),
-               SUM(a.post_count)
+               SUM(a.post_count), SUM(a.tested), SUM(a.paired), SUM(a.paired_gain)
         FROM (
             SELECT hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")} AS month,
                    COUNT(*) AS certificates, 0 AS pre_sum, 0 AS pre_count, 0 AS post_sum,
-                   0 AS post_count
+                   0 AS post_count, 0 AS tested, 0 AS paired, 0 AS paired_gain
             FROM certificates_certificate cert
             JOIN courses_completion c ON c.id = cert.completion_id
             JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
             WHERE cert.status = 'valid' {where.format(course="c.course_id")}
             GROUP BY hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")}
             UNION ALL
-            SELECT hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")} AS month,
-                   0, SUM(CASE WHEN s.kind = 'pre' THEN s.score ELSE 0 END),
-                   SUM(CASE WHEN s.kind = 'pre' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN s.kind = 'post' THEN s.score ELSE 0 END),
-                   SUM(CASE WHEN s.kind = 'post' THEN 1 ELSE 0 END)
-            FROM courses_assessmentscore s
-            JOIN courses_enrolment e ON e.id = s.enrolment_id
-            JOIN courses_workshop w ON w.id = e.workshop_id
-            JOIN workforce_healthworker hw ON hw.id = e.health_worker_id
-            WHERE 1 = 1 {where.format(course="w.course_id")}
-            GROUP BY hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")}
+            SELECT p.facility_id, p.cadre_id, p.course_id, p.month, 0, SUM(p.pre_sum),
+                   SUM(p.pre_n), SUM(p.post_sum), SUM(p.post_n), COUNT(*),
+                   SUM(CASE WHEN p.pre_n > 0 AND p.post_n > 0 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN p.pre_n > 0 AND p.post_n > 0 THEN p.post_sum - p.pre_sum
+                       ELSE 0 END)
+            FROM (
+                SELECT hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")} AS month,
+                       SUM(CASE WHEN s.kind = 'pre' THEN s.score ELSE 0 END) AS pre_sum,
+                       SUM(CASE WHEN s.kind = 'pre' THEN 1 ELSE 0 END) AS pre_n,
+                       SUM(CASE WHEN s.kind = 'post' THEN s.score ELSE 0 END) AS post_sum,
+                       SUM(CASE WHEN s.kind = 'post' THEN 1 ELSE 0 END) AS post_n
+                FROM courses_assessmentscore s
+                JOIN courses_enrolment e ON e.id = s.enrolment_id
+                JOIN courses_workshop w ON w.id = e.workshop_id
+                JOIN workforce_healthworker hw ON hw.id = e.health_worker_id
+                WHERE 1 = 1 {where.format(course="w.course_id")}
+                GROUP BY e.id, hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")}
+            ) p
+            GROUP BY p.facility_id, p.cadre_id, p.course_id, p.month
         ) a
         JOIN workforce_facility f ON f.id = a.facility_id
         GROUP BY f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month
@@ -147,17 +158,20 @@ def coverage_rebuild() -> None:
 
 
 def headcount_rebuild() -> None:
-    """Recompute the registry head count of every facility and cadre."""
+    """Recompute the verified workers of every facility and cadre, by the month they left."""
     table = HeadcountCell._meta.db_table
+    left_month = f"CASE WHEN hw.is_active THEN NULL ELSE {_month('hw.left_on')} END"
     with transaction.atomic(), connection.cursor() as cursor:
         HeadcountCell.objects.all().delete()
         cursor.execute(
             f"""
-            INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, workers)
-            SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, COUNT(*)
+            INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id,
+                                 left_month, workers)
+            SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id
+            WHERE hw.is_verified
+            GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )
 

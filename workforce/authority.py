@@ -11,8 +11,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from workforce.models import (
+    ADMINISTERING_ROLES,
     Cadre,
     Directorate,
+    Facility,
     Governorate,
     Role,
     RoleAssignment,
@@ -104,3 +106,11 @@ def ensure_scope_within_own(*, actor, assignment: RoleAssignment) -> None:
     """Refuse a role wider than any scope the actor administers."""
     if not scope_within_own(actor=actor, assignment=assignment):
         raise PermissionDenied(_("You cannot give a role wider than your own."))
+
+
+def verifies_health_workers_at(user, facility) -> bool:
+    """Whether the user may mark a person of this facility verified: an administrator in scope."""
+    if facility is None:
+        return False
+    in_scope = Facility.objects.visible_to(user, roles=ADMINISTERING_ROLES)
+    return in_scope.filter(pk=facility.pk).exists()

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from workforce.models import Facility, HealthWorker
+from workforce.authority import verifies_health_workers_at
+from workforce.models import ADMINISTERING_ROLES, Facility, HealthWorker
 from workforce.selectors import health_worker_duplicates
 
 HEALTH_WORKER_FIELDS = [
@@ -112,10 +113,42 @@ class HealthWorkerForm(DuplicateWarningMixin, _PlainForm):
 
 
 class HealthWorkerAdminForm(DuplicateWarningMixin, WagtailAdminModelForm):
-    """The same checks in Wagtail's admin."""
+    """The same checks in Wagtail's admin, and who has left and who is verified.
+
+    Only an administrator in scope decides "verified", and never on their own record; a person
+    added by anyone else (a trainer) starts unverified.
+    """
 
     different_person = _different_person_field()
 
     class Meta:
         model = HealthWorker
-        fields = HEALTH_WORKER_FIELDS
+        fields = [*HEALTH_WORKER_FIELDS, "licensed_on", "left_on", "leaving_reason", "is_verified"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        administrator = self.for_user is not None and (
+            self.for_user.is_superuser
+            or self.for_user.role_assignments.filter(role__in=ADMINISTERING_ROLES).exists()
+        )
+        if not self.instance.pk and not administrator:
+            self.initial["is_verified"] = False
+        if "is_verified" in self.fields and not administrator:
+            self.fields["is_verified"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        # A leaving date is what makes a person inactive: one field to fill, none to forget.
+        self.instance.is_active = cleaned.get("left_on") is None
+        if "is_verified" not in self.changed_data or self.for_user is None:
+            return cleaned
+        own = self.instance.pk and self.instance.user_id == self.for_user.pk
+        if own or not verifies_health_workers_at(self.for_user, cleaned.get("facility")):
+            self.add_error(
+                "is_verified",
+                _(
+                    "Only an administrator of this person's facility may change this, and never "
+                    "on their own record."
+                ),
+            )
+        return cleaned

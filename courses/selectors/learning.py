@@ -29,6 +29,7 @@ class CycleCredits:
     required: Decimal
     from_workshops: Decimal
     from_claims: Decimal
+    from_licence: bool = False
 
     @property
     def earned(self) -> Decimal:
@@ -42,11 +43,31 @@ class CycleCredits:
         return min(100, int(self.earned * 100 / self.required))
 
 
-def cycle_bounds(*, cycle_years: int, on: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """First and last day of the cycle of `cycle_years` that contains `on`."""
+def cycle_bounds(
+    *, cycle_years: int, on: datetime.date, anchor: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """First and last day of the cycle of `cycle_years` that contains `on`.
+
+    Without an anchor, cycles are calendar years counted from CYCLE_EPOCH_YEAR; with one (a
+    person's licence date, when their cadre's rule says so), cycles run from that day.
+    """
     years = max(1, cycle_years)
-    start = CYCLE_EPOCH_YEAR + ((on.year - CYCLE_EPOCH_YEAR) // years) * years
-    return datetime.date(start, 1, 1), datetime.date(start + years - 1, 12, 31)
+    if anchor is None:
+        start = CYCLE_EPOCH_YEAR + ((on.year - CYCLE_EPOCH_YEAR) // years) * years
+        return datetime.date(start, 1, 1), datetime.date(start + years - 1, 12, 31)
+    cycles = (on.year - anchor.year) // years
+    if _years_after(anchor, cycles * years) > on:
+        cycles -= 1
+    # Both ends from the anchor, so that a 29 February licence leaves no day between two cycles.
+    start, next_start = (_years_after(anchor, n * years) for n in (cycles, cycles + 1))
+    return start, next_start - datetime.timedelta(days=1)
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
 
 
 def credits_in_cycle(*, health_worker: HealthWorker, on: datetime.date | None = None):
@@ -57,7 +78,8 @@ def credits_in_cycle(*, health_worker: HealthWorker, on: datetime.date | None = 
     """
     on = on or timezone.localdate()
     cadre = health_worker.cadre
-    starts_on, ends_on = cycle_bounds(cycle_years=cadre.cycle_years, on=on)
+    anchor = health_worker.licensed_on if cadre.cycles_from_licence else None
+    starts_on, ends_on = cycle_bounds(cycle_years=cadre.cycle_years, on=on, anchor=anchor)
     from_workshops = Completion.objects.filter(
         health_worker=health_worker,
         is_complete=True,
@@ -74,6 +96,7 @@ def credits_in_cycle(*, health_worker: HealthWorker, on: datetime.date | None = 
         required=Decimal(cadre.cme_hours_per_cycle),
         from_workshops=from_workshops or Decimal(0),
         from_claims=from_claims or Decimal(0),
+        from_licence=anchor is not None,
     )
 
 
@@ -126,7 +149,11 @@ def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = 
         licence_number=health_worker.licence_number or "",
         cadre_en=cadre.name_en,
         cadre_ar=cadre.name_ar or cadre.name_en,
-        cycle=f"{credits.starts_on:%Y}–{credits.ends_on:%Y}",
+        cycle=(
+            f"{credits.starts_on:%Y-%m-%d}–{credits.ends_on:%Y-%m-%d}"
+            if credits.from_licence  # a licence cycle does not start on 1 January
+            else f"{credits.starts_on:%Y}–{credits.ends_on:%Y}"
+        ),
         earned=f"{credits.earned.normalize():f}",
         required=f"{credits.required.normalize():f}",
         lines=tuple(

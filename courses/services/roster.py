@@ -125,8 +125,8 @@ def enrolment_withdraw(*, enrolment: Enrolment, user) -> Enrolment:
 
 @transaction.atomic
 def walk_in_add(*, workshop: Workshop, user, **worker_fields) -> Enrolment:
-    """Register a new health worker on the spot (the registry's own service) and enrol them."""
-    worker = health_worker_create(**worker_fields)
+    """Register a new health worker on the spot (unverified until an administrator checks them)."""
+    worker = health_worker_create(**worker_fields, is_verified=False)
     return enrolment_add(
         workshop=workshop, health_worker=worker, user=user, source=Enrolment.Source.WALK_IN
     )

@@ -116,6 +116,10 @@ class ActivityCell(PlaceCell):
     pre_count = models.PositiveIntegerField(default=0)
     post_sum = models.DecimalField(max_digits=14, decimal_places=1, default=0)
     post_count = models.PositiveIntegerField(default=0)
+    # Participants with at least one test, those with both, and the sum of their own post - pre.
+    tested_count = models.PositiveIntegerField(default=0)
+    paired_count = models.PositiveIntegerField(default=0)
+    paired_gain_sum = models.DecimalField(max_digits=14, decimal_places=1, default=0)
 
     class Meta:
         verbose_name = _("activity cell")
@@ -132,8 +136,13 @@ class ActivityCell(PlaceCell):
 
 
 class HeadcountCell(PlaceCell):
-    """Health workers in the registry at one facility in one cadre: the coverage denominator."""
+    """Verified health workers at one facility in one cadre: the coverage denominator.
 
+    Workers who left are kept apart by the month they left (`left_month`, empty while active): a
+    period counts them while it starts no later than that month.
+    """
+
+    left_month = models.DateField(null=True, blank=True)
     workers = models.PositiveIntegerField(default=0)
 
     class Meta:

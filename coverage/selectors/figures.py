@@ -137,6 +137,13 @@ def scoped_cells(model, *, user, query: CoverageQuery, courses: bool = True):
     return cells
 
 
+def headcount_cells(*, user, query: CoverageQuery):
+    """Denominator cells of the period: verified workers who had not left before it started."""
+    return scoped_cells(HeadcountCell, user=user, query=query, courses=False).filter(
+        Q(left_month__isnull=True) | Q(left_month__gte=query.start)
+    )
+
+
 def trained_cells(*, user, query: CoverageQuery):
     """Cells that count each worker once in the period: the first month they completed in it."""
     return scoped_cells(TrainedCell, user=user, query=query).filter(
@@ -191,7 +198,7 @@ def place_rows(*, user, query: CoverageQuery) -> list[Row]:
 def workforce_by_place(*, user, query: CoverageQuery) -> dict[int, int]:
     """Registry head count (the denominator) per row of the table, for the chosen cadres."""
     group = GROUP_FIELD[query.level]
-    cells = scoped_cells(HeadcountCell, user=user, query=query, courses=False)
+    cells = headcount_cells(user=user, query=query)
     return dict(cells.values(group).annotate(n=Sum("workers")).values_list(group, "n"))
 
 

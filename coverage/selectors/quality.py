@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from coverage.models import ActivityCell, HeadcountCell
+from coverage.models import ActivityCell
 from coverage.selectors.figures import (
     AUDIT_ROLES,
     GROUP_FIELD,
     CoverageQuery,
     Row,
+    headcount_cells,
     place_rows,
     scoped_cells,
     trained_cells,
@@ -26,6 +27,9 @@ class Gain:
     post_mean: Decimal | None
     pre_count: int
     post_count: int
+    tested_count: int = 0
+    paired_count: int = 0
+    paired_gain: Decimal | None = None  # mean of each participant's own post - pre
 
     @property
     def gain(self) -> Decimal | None:
@@ -35,7 +39,12 @@ class Gain:
 
 
 def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
-    """Mean pre- and post-test score per place, for workshops of the period that ended."""
+    """Mean pre- and post-test score per place, and the paired gain, for workshops of the period.
+
+    The group means compare everyone who sat the pre-test with everyone who sat the post-test; the
+    paired gain averages each participant's own post - pre over those who sat both, so a weak
+    participant missing the post-test cannot lift it.
+    """
     group = GROUP_FIELD[query.level]
     sums = {
         row[group]: row
@@ -47,6 +56,9 @@ def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
             pre_n=Sum("pre_count"),
             post_sum=Sum("post_sum"),
             post_n=Sum("post_count"),
+            tested_n=Sum("tested_count"),
+            paired_n=Sum("paired_count"),
+            paired_sum=Sum("paired_gain_sum"),
         )
     }
     gains = []
@@ -60,6 +72,9 @@ def knowledge_gain(*, user, query: CoverageQuery) -> list[Gain]:
                 post_mean=_mean(row.get("post_sum"), post_n),
                 pre_count=pre_n,
                 post_count=post_n,
+                tested_count=row.get("tested_n") or 0,
+                paired_count=row.get("paired_n") or 0,
+                paired_gain=_mean(row.get("paired_sum"), row.get("paired_n") or 0),
             )
         )
     return gains
@@ -83,7 +98,7 @@ def coverage_gaps(*, user, query: CoverageQuery, course_id: int) -> list[Gap]:
     """Facilities with workers of the chosen cadres none trained in the course, largest first."""
     headcounts = defaultdict(int)
     for facility_id, n in (
-        scoped_cells(HeadcountCell, user=user, query=query, courses=False)
+        headcount_cells(user=user, query=query)
         .values("facility_id")
         .annotate(n=Sum("workers"))
         .values_list("facility_id", "n")

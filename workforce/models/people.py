@@ -16,6 +16,11 @@ class Cadre(TranslatedNameMixin):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     cme_hours_per_cycle = models.PositiveIntegerField(_("CME hours per cycle"), default=0)
     cycle_years = models.PositiveSmallIntegerField(_("cycle length (years)"), default=1)
+    cycles_from_licence = models.BooleanField(
+        _("cycles from each person's licence date"),
+        default=False,
+        help_text=_("Otherwise every person's cycles are the same calendar years."),
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -72,6 +77,20 @@ class HealthWorker(models.Model):
         related_name="health_worker",
         verbose_name=_("user account"),
     )
+    # Coverage denominators count active, verified workers (docs/programmes.md). A worker who left
+    # keeps their record and their completions; `left_on` says from when they stop counting.
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Cleared when a leaving date is entered.")
+    )
+    left_on = models.DateField(_("leaving date"), null=True, blank=True)
+    licensed_on = models.DateField(_("licence date"), null=True, blank=True)
+    leaving_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
+    # Self-registrations and walk-ins start unverified; an administrator in scope verifies them.
+    is_verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_("An administrator has checked this person against the registry."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -84,7 +103,16 @@ class HealthWorker(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(name_ar="", name_latin=""), name="health_worker_has_a_name"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(is_active=True, left_on__isnull=True)
+                | Q(is_active=False, left_on__isnull=False),
+                name="health_worker_left_with_a_date",
+                violation_error_message=_(
+                    "A person who has left needs the date they left; an active person has no "
+                    "leaving date."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["facility", "cadre"]),

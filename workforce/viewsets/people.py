@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workforce.forms import HealthWorkerAdminForm
@@ -39,7 +39,10 @@ class CadreViewSet(ModelViewSet):
     search_fields = ["name_en", "name_ar", "name_ckb", "code"]
     search_backend_name = None
     add_to_reference_index = False
-    form_fields = ["code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years"]
+    form_fields = [
+        "code", "name_en", "name_ar", "name_ckb", "cme_hours_per_cycle", "cycle_years",
+        "cycles_from_licence",
+    ]  # fmt: skip
     copy_view_enabled = False
 
 
@@ -61,6 +64,8 @@ class HealthWorkerFilterSet(WagtailFilterSet):
     has_account = django_filters.BooleanFilter(
         label=_("has a user account"), field_name="user", lookup_expr="isnull", exclude=True
     )
+    is_active = django_filters.BooleanFilter(label=_("active"))
+    is_verified = django_filters.BooleanFilter(label=_("verified"))
 
     class Meta:
         model = HealthWorker
@@ -104,6 +109,8 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "facility",
         "licence_number",
         Column("phone", label=_("phone")),
+        BooleanColumn("is_verified", label=_("verified")),
+        BooleanColumn("is_active", label=_("active")),
     ]
     list_export = [
         "name_ar",
@@ -118,6 +125,10 @@ class HealthWorkerViewSet(ScopedModelViewSet):
         "facility.governorate.name_en",
         "phone",
         "email",
+        "is_active",
+        "left_on",
+        "leaving_reason",
+        "is_verified",
     ]
     export_headings = {
         "get_sex_display": _("sex"),
@@ -140,10 +151,18 @@ class HealthWorkerViewSet(ScopedModelViewSet):
                 [FieldPanel("name_ar"), FieldPanel("name_latin")], heading=_("Full name")
             ),
             FieldRowPanel([FieldPanel("licence_number"), FieldPanel("national_id")]),
+            FieldPanel("licensed_on"),
             FieldRowPanel([FieldPanel("cadre"), FieldPanel("sex")]),
             FieldPanel("facility", widget=facility_chooser_viewset.widget_class),
             FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
             FieldPanel("different_person"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("is_verified"),
+                    FieldRowPanel([FieldPanel("left_on"), FieldPanel("leaving_reason")]),
+                ],
+                heading=_("Counted in coverage"),
+            ),
         ],
         base_form_class=HealthWorkerAdminForm,
     )
