@@ -9,57 +9,26 @@ from the list and answers 404 on its own URLs.
 import django_filters
 
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from field import services
 from field.models import Device
-from workforce.models import Role
-from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet, ScopedObjectMixin
+from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet
+from workforce.viewsets.revoking import AdministratorsInScopePolicy, ScopedRevokeView
 
 __all__ = ["DeviceAdminPolicy", "DeviceViewSet"]
 
 
-def administers(user) -> bool:
-    """Whether the user may open the phones screen: superusers and administrators of any scope."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or user.role_assignments.filter(role=Role.ADMINISTRATOR).exists()
-
-
-class DeviceAdminPolicy(BasePermissionPolicy):
+class DeviceAdminPolicy(AdministratorsInScopePolicy):
     """Administrators list and revoke the phones they may see; nobody adds, edits or deletes."""
 
     actions = frozenset({"view", "revoke"})
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and administers(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return Device.objects.visible_to(user).filter(pk=instance.pk).exists()
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if not self.actions & set(actions):
-            return users.none()
-        administrator = Q(role_assignments__role=Role.ADMINISTRATOR)
-        return users.filter(Q(is_superuser=True) | administrator).distinct()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not (self.actions & set(actions) and administers(user)):
-            return Device.objects.none()
-        return Device.objects.visible_to(user)
 
 
 class DeviceFilterSet(WagtailFilterSet):
@@ -100,21 +69,11 @@ class DeviceIndexView(ScopedIndexView):
         return buttons
 
 
-class DeviceRevokeView(ScopedObjectMixin, generic.DeleteView):
+class DeviceRevokeView(ScopedRevokeView):
     """Asks first; on POST revokes through `field.services.device_revoke`, never deletes."""
 
-    permission_required = "revoke"
     template_name = "field/admin/confirm_revoke.html"
     page_title = _("Revoke a phone")
-
-    def get_usage_url(self):
-        return None
-
-    def get_usage(self):
-        return None
-
-    def get_delete_url(self):
-        return reverse(self.delete_url_name, args=[quote(self.object.pk)])
 
     @property
     def confirmation_message(self):

@@ -21,15 +21,14 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from interop.models import PartnerKey
 from interop.partners import services
 from interop.partners.forms import PartnerKeyForm
-from interop.policies import administers
-from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet, ScopedObjectMixin
+from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet
+from workforce.viewsets.revoking import ScopedRevokeView, administers
 
 __all__ = ["PartnerKeyViewSet"]
 
@@ -178,25 +177,15 @@ class PartnerKeyCreatedView(WagtailAdminTemplateMixin, TemplateView):
         return response
 
 
-class PartnerKeyRevokeView(ScopedObjectMixin, generic.DeleteView):
+class PartnerKeyRevokeView(ScopedRevokeView):
     """Asks first; on POST revokes through `partner_key_revoke`, never deletes."""
 
-    permission_required = "revoke"
     template_name = "interop/admin/confirm_revoke.html"
     page_title = _("Revoke a partner API key")
-
-    def get_usage_url(self):
-        return None
-
-    def get_usage(self):
-        return None
 
     def get_page_subtitle(self):
         # The organisation alone: "name (cmep_…)" breaks apart in a right-to-left heading.
         return self.object.organisation
-
-    def get_delete_url(self):
-        return reverse(self.delete_url_name, args=[quote(self.object.pk)])
 
     @property
     def confirmation_message(self):
