@@ -227,3 +227,18 @@ def test_the_health_check_through_nginx_says_every_part_works_and_carries_the_re
     assert body["status"] == "ok" and set(body["checks"].values()) == {"ok"}
     assert "cme_production" not in response.text and "redis://" not in response.text
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
+
+
+def test_the_sites_did_document_is_served_through_nginx_and_other_dot_paths_are_not():
+    # A wallet's verifier resolves the credentials' did:web issuer at this address; nginx refuses
+    # every other path with a dot folder.
+    did = _session().get(f"{BASE}/.well-known/did.json")
+    assert did.status_code == 200
+    document = did.json()
+    host = urlsplit(BASE).netloc.replace(":", "%3A")
+    assert document["id"] == f"did:web:{host}"
+    key = _session().get(f"{BASE}/verify/key.json").json()
+    published = {method["publicKeyMultibase"] for method in document["verificationMethod"]}
+    assert key["publicKeyMultibase"] in published
+    assert _raw_get("/.well-known/other.json")[0] == 404
+    assert _raw_get("/.git/config")[0] == 404
