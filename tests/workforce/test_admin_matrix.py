@@ -134,8 +134,9 @@ def _samples():
 
 
 def _discovered():
-    reverse("wagtailadmin_home")  # Wagtail registers its viewsets when the admin's URLs load
-    registry.populate()
+    # Wagtail registers its viewsets once, when the admin's URLs load (populating again would
+    # register every viewset and its hooks a second time, and each admin page would walk both).
+    reverse("wagtailadmin_home")
     found = []
     for viewset in registry.viewsets:
         if isinstance(viewset, ModelViewSet | ChooserViewSet) or not viewset.name:

@@ -34,8 +34,9 @@ def erbil_key(db):
 
 
 def _viewset() -> PartnerKeyViewSet:
-    reverse("wagtailadmin_home")  # Wagtail registers its viewsets when the admin's URLs load
-    registry.populate()
+    # Wagtail registers its viewsets once, when the admin's URLs load (populating again would
+    # register every viewset and its hooks a second time, and each admin page would walk both).
+    reverse("wagtailadmin_home")
     return next(v for v in registry.viewsets if isinstance(v, PartnerKeyViewSet))
 
 
