@@ -8,19 +8,21 @@ from the list and answers 404 on its own URLs.
 
 import django_filters
 
-from django.contrib.admin.utils import quote
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.widgets.button import Button
 
 from field import services
 from field.models import Device
-from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet
-from workforce.viewsets.revoking import AdministratorsInScopePolicy, ScopedRevokeView
+from workforce.viewsets.base import ScopedModelViewSet
+from workforce.viewsets.revoking import (
+    AdministratorsInScopePolicy,
+    RevocableIndexView,
+    ScopedRevokeView,
+)
 
 __all__ = ["DeviceAdminPolicy", "DeviceViewSet"]
 
@@ -57,16 +59,8 @@ def _trainer(device) -> str:
     return device.user.get_full_name() or device.user.get_username()
 
 
-class DeviceIndexView(ScopedIndexView):
-    revoke_url_name = None
+class DeviceIndexView(RevocableIndexView):
     page_title = _("Enrolled phones")
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.revoked_at is None:
-            url = reverse(self.revoke_url_name, args=[quote(instance.pk)])
-            buttons.append(Button(_("Revoke"), url=url, icon_name="cross", priority=30))
-        return buttons
 
 
 class DeviceRevokeView(ScopedRevokeView):

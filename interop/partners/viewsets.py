@@ -7,7 +7,6 @@ missing from the list and answers 404 on its own URLs.
 
 import django_filters
 
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -22,13 +21,13 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.admin.widgets.button import HeaderButton
 
 from interop.models import PartnerKey
 from interop.partners import services
 from interop.partners.forms import PartnerKeyForm
-from workforce.viewsets.base import ScopedIndexView, ScopedModelViewSet
-from workforce.viewsets.revoking import ScopedRevokeView, administers
+from workforce.viewsets.base import ScopedModelViewSet
+from workforce.viewsets.revoking import RevocableIndexView, ScopedRevokeView, administers
 
 __all__ = ["PartnerKeyViewSet"]
 
@@ -66,16 +65,8 @@ def _expiry(key) -> str:
     return date_format(localtime(key.expires_at), "DATE_FORMAT")
 
 
-class PartnerKeyIndexView(ScopedIndexView):
-    revoke_url_name = None
+class PartnerKeyIndexView(RevocableIndexView):
     page_title = _("Partner API keys")
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.revoked_at is None:
-            url = reverse(self.revoke_url_name, args=[quote(instance.pk)])
-            buttons.append(Button(_("Revoke"), url=url, icon_name="cross", priority=30))
-        return buttons
 
     @property
     def header_buttons(self):

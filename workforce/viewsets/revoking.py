@@ -9,14 +9,16 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from workforce.models import Role
-from workforce.viewsets.base import ScopedObjectMixin
+from workforce.viewsets.base import ScopedIndexView, ScopedObjectMixin
 
-__all__ = ["AdministratorsInScopePolicy", "ScopedRevokeView", "administers"]
+__all__ = ["AdministratorsInScopePolicy", "RevocableIndexView", "ScopedRevokeView", "administers"]
 
 
 def administers(user) -> bool:
@@ -65,3 +67,16 @@ class ScopedRevokeView(ScopedObjectMixin, generic.DeleteView):
 
     def get_delete_url(self):
         return reverse(self.delete_url_name, args=[quote(self.object.pk)])
+
+
+class RevocableIndexView(ScopedIndexView):
+    """The scoped list, with a Revoke button on each record not yet revoked."""
+
+    revoke_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.revoked_at is None:
+            url = reverse(self.revoke_url_name, args=[quote(instance.pk)])
+            buttons.append(Button(_("Revoke"), url=url, icon_name="cross", priority=30))
+        return buttons
