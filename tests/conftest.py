@@ -66,6 +66,21 @@ def _isolated_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _one_rate_window_per_test(monkeypatch):
+    """Every request of a test falls in the same rate-limit window.
+
+    The limiter counts in fixed windows of wall-clock time (core/http.py); a test that crossed a
+    minute boundary half-way through its requests saw its count start again and no 429.
+    """
+    import types
+
+    import core.http
+
+    start = time.time()
+    monkeypatch.setattr(core.http, "time", types.SimpleNamespace(time=lambda: start))
+
+
+@pytest.fixture(autouse=True)
 def _default_language_between_tests():
     """Each test starts in English: a request to /ar/ leaves Arabic active in the test's thread."""
     from django.conf import settings
