@@ -1,16 +1,17 @@
 """The one versioned API under /api/v1/: each app's router, device tokens or the session."""
 
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 from ninja.throttling import AuthRateThrottle
 
 from django.http import HttpRequest
 
 from certificates.api import router as certificates_router
+from core.api_errors import readable_errors
 from courses.api import router as courses_router
 from field.api import router as field_router
-from field.auth import DeviceRevoked, DeviceToken
+from field.auth import DeviceRevoked, DeviceToken, user_language_activate
 from interop.partners.api import router as partners_router
 from interop.partners.auth import PartnerKeyRefused
 from workforce.api import router as workforce_router
@@ -61,3 +62,12 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(
         request, {"detail": _("Sign in, or send an enrolled phone's token.")}, status=401
     )
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError):
+    # The caller's chosen language (a phone's trainer, a signed-in person), else the header's:
+    # LocaleMiddleware leaves unprefixed URLs such as /api/ in English.
+    caller = getattr(getattr(request, "auth", None), "user", None) or request.user
+    user_language_activate(request, caller)
+    return api.create_response(request, {"detail": readable_errors(exc.errors)}, status=422)
