@@ -136,3 +136,19 @@ def test_my_learning_transcript_labels_expiring_and_expired_training_with_the_da
     assert 'data-expiry="expiring"' in transcript and expiring in transcript
     assert 'data-expiry="expired"' in transcript and expired in transcript
     assert soon.valid_until.strftime("%Y") in transcript
+
+
+def test_transcript_pdf_prints_the_last_valid_day_and_expired_in_english_and_arabic(
+    client, kirkuk_worker, participant_user
+):
+    from tests.certificates.pdftools import pdf_text
+
+    _completion_ending(kirkuk_worker, datetime.date(2025, 3, 4))
+    _completion_ending(kirkuk_worker, datetime.date(2099, 3, 4))
+    client.force_login(participant_user)
+
+    [page] = pdf_text(client.get(reverse("courses:my_transcript")).content)
+
+    assert "Expired · Valid until 2025-03-04" in page
+    assert "Valid until 2099-03-04" in page and "Expired · Valid until 2099" not in page
+    assert "منتهية الصلاحية" in page and "2025/03/04" in page

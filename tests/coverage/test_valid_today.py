@@ -121,3 +121,21 @@ def test_valid_today_export_and_page_count_only_valid_training(client, country, 
     page = client.get(f"{reverse('coverage:index')}?{query}&valid_today=on").content.decode()
     assert 'id="valid-today-note"' in page
     assert 'id="id_valid_today" value="on" checked' in page
+
+
+def test_valid_today_on_courses_without_validity_costs_the_national_page_one_query(
+    client, country, national_auditor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(national_auditor)
+    url = f"{reverse('coverage:index')}?start=2026-01&end=2026-06"
+    client.get(url)  # warm: sessions, caches
+
+    def queries(extra=""):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url + extra).status_code == 200
+        return len(captured)
+
+    assert queries("&valid_today=on") == queries() + 1
