@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('certificates', '0004_certificate_status_withdrawn'),
+        ("certificates", "0004_certificate_status_withdrawn"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='certificate',
-            name='valid_until',
-            field=models.DateField(blank=True, null=True, verbose_name='valid until'),
+            model_name="certificate",
+            name="valid_until",
+            field=models.DateField(blank=True, null=True, verbose_name="valid until"),
         ),
     ]

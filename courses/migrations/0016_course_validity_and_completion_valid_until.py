@@ -6,26 +6,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0015_record_changes_name_the_device_and_walk_ins_from_phones'),
-        ('workforce', '0012_cme_cycles_from_licence_date'),
+        ("courses", "0015_record_changes_name_the_device_and_walk_ins_from_phones"),
+        ("workforce", "0012_cme_cycles_from_licence_date"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='completion',
-            name='valid_until',
-            field=models.DateField(blank=True, null=True, verbose_name='valid until'),
+            model_name="completion",
+            name="valid_until",
+            field=models.DateField(blank=True, null=True, verbose_name="valid until"),
         ),
         migrations.AddField(
-            model_name='coursepage',
-            name='validity_months',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Leave empty when a completion never expires (e.g. 24 for two years).', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name='validity (months)'),
+            model_name="coursepage",
+            name="validity_months",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Leave empty when a completion never expires (e.g. 24 for two years).",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(240),
+                ],
+                verbose_name="validity (months)",
+            ),
         ),
         migrations.AddIndex(
-            model_name='completion',
-            index=models.Index(condition=models.Q(('valid_until__isnull', False)), fields=['course', 'valid_until'], name='completion_expiring'),
+            model_name="completion",
+            index=models.Index(
+                condition=models.Q(("valid_until__isnull", False)),
+                fields=["course", "valid_until"],
+                name="completion_expiring",
+            ),
         ),
     ]
