@@ -1,7 +1,8 @@
 """Identity of a certificate: serial, verification code, and the Ed25519 signature over its facts.
 
 The signature (Ed25519) is over the UTF-8 bytes of `cme-certificate-v1|{code}|{facts}`, where
-`facts` is `serial|holder|course code|CME hours|completed on`.
+`facts` is `serial|holder|course code|CME hours|completed on`, then `|valid until` for a
+certificate that expires.
 
 The QR code carries a reference to the facts and their signature, never the facts themselves, so
 its size does not grow with the holder's name (docs/certificates.md, "The QR payload"):
@@ -119,10 +120,22 @@ def serial_format(*, governorate_code: str, year: int, number: int) -> str:
 
 
 def facts_text(
-    *, serial: str, holder: str, course_code: str, cme_hours: str, completed_on: str
+    *,
+    serial: str,
+    holder: str,
+    course_code: str,
+    cme_hours: str,
+    completed_on: str,
+    valid_until: str = "",
 ) -> str:
-    """The canonical facts carried in the QR code (a `|` in a value becomes `/`)."""
+    """The canonical facts carried in the QR code (a `|` in a value becomes `/`).
+
+    A certificate that expires adds its last valid day, so the signature covers it; one that
+    never expires keeps the five facts, and certificates signed before renewals still check.
+    """
     values = (serial, holder, course_code, cme_hours, completed_on)
+    if valid_until:
+        values = (*values, valid_until)
     return "|".join(value.replace("|", "/") for value in values)
 
 

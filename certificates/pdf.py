@@ -71,6 +71,7 @@ class CertificateFacts:
     verification_url: str  # the page, printed under the QR code
     verification_code: str
     qr_payload: str = ""  # what the QR code says (identity.qr_payload); else verification_url
+    valid_until: datetime.date | None = None  # None: the certificate never expires
 
 
 @lru_cache(maxsize=32)
@@ -86,6 +87,7 @@ def _labels(language: str) -> dict[str, str]:
             "completed": _("has successfully completed the course"),
             "hours": _("CME credit hours"),
             "on": _("completed on"),
+            "until": _("valid until"),
             "serial": _("Serial"),
             "verify": _("Verify at"),
         }
@@ -242,14 +244,12 @@ class CertificateRenderer:
             y = self._line(canvas, title, y=y, size=self.course_size, bold=True, language=language)
             y -= 26 * step
         canvas.setFillColorRGB(0.2, 0.2, 0.2)
-        date = facts.completed_on.isoformat()
         for language in self.languages:
             labels = _labels(language)
-            # In right-to-left text the bidi algorithm turns digits after Arabic letters into
-            # Arabic numbers, which a hyphen splits into groups shown in reverse (05-03-2026);
-            # a slash joins them, so the date reads 2026/03/05 in both directions.
-            shown = date.replace("-", "/") if language in ("ar", "ckb") else date
-            text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} {shown}"
+            text = f"{facts.cme_hours} {labels['hours']} · {labels['on']} "
+            text += _date_shown(facts.completed_on, language)
+            if facts.valid_until:
+                text += f" · {labels['until']} {_date_shown(facts.valid_until, language)}"
             y = self._line(canvas, text, y=y, size=self.body_size, language=language)
             y -= 18 * step
         self._draw_signatories(canvas, bilingual=bilingual)
@@ -343,6 +343,13 @@ class CertificateRenderer:
         )
         for line, rise, size in lines:
             draw_shaped(canvas, line, x=x, y=bottom + rise, size=size, align="right")
+
+
+def _date_shown(day: datetime.date, language: str) -> str:
+    # In right-to-left text the bidi algorithm turns digits after Arabic letters into Arabic
+    # numbers, which a hyphen splits into groups shown in reverse (05-03-2026); a slash joins
+    # them, so the date reads 2026/03/05 in both directions.
+    return day.isoformat().replace("-", "/") if language in ("ar", "ckb") else day.isoformat()
 
 
 def _site_verify(url: str) -> str:

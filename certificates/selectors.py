@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from certificates import identity
 from certificates.models import Certificate, CertificateTemplate
@@ -100,6 +100,7 @@ def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
         },
         cme_hours=f"{certificate.cme_hours:.1f}",
         completed_on=certificate.completed_on,
+        valid_until=certificate.valid_until,
         verification_url=certificate_verification_url(certificate=certificate),
         verification_code=certificate.verification_code,
         qr_payload=certificate_qr_payload(certificate=certificate),
@@ -120,6 +121,33 @@ def certificates_of_holder(*, user) -> QuerySet[Certificate]:
     if not user.is_authenticated:
         return Certificate.objects.none()
     return Certificate.objects.filter(completion__health_worker__user=user).order_by("-issued_at")
+
+
+REMINDER_DAYS = (60, 14)
+
+
+def certificates_expiring(*, on: datetime.date, days: int) -> QuerySet[Certificate]:
+    """Valid certificates whose last valid day is exactly `days` after `on` (the reminders).
+
+    A holder who has renewed (a valid certificate of the same course lasting longer, or never
+    expiring) is not reminded. Every holder is listed, with or without an account: the reminder
+    is sent on the system's behalf, never on a user's (no `visible_to`).
+    """
+    renewed = Certificate.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gt=OuterRef("valid_until")),
+        status=Certificate.Status.VALID,
+        completion__health_worker=OuterRef("completion__health_worker"),
+        completion__course=OuterRef("completion__course"),
+    )
+    return (
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID,
+            valid_until=on + datetime.timedelta(days=days),
+        )
+        .exclude(Exists(renewed))
+        .select_related("completion__health_worker__user")
+        .order_by("valid_until", "pk")
+    )
 
 
 def workshop_certificates(*, workshop, user) -> QuerySet[Certificate]:

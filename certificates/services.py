@@ -35,6 +35,7 @@ from certificates.selectors import (
 )
 from certificates.signals import certificate_recorded
 from courses.models import Completion
+from courses.services import completion_validity_refresh
 from workforce.duties import decision_service
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def certificate_facts_text(*, certificate: Certificate) -> str:
         course_code=certificate.course_code,
         cme_hours=f"{certificate.cme_hours:.1f}",
         completed_on=certificate.completed_on.isoformat(),
+        valid_until=certificate.valid_until.isoformat() if certificate.valid_until else "",
     )
 
 
@@ -82,6 +84,7 @@ def _create(*, completion: Completion, shared: CourseFacts | None = None) -> Cer
         course_code=course.code,
         cme_hours=completion.cme_hours,
         completed_on=completion.completed_on,
+        valid_until=completion.valid_until,
         template=shared.template if shared else certificate_template_for(course=course),
     )
     # Uniqueness (serial, code, one valid certificate per completion) is the database's to
@@ -256,6 +259,8 @@ def certificate_reissue(*, certificate: Certificate, user, reason: str = "") -> 
             .select_related("health_worker", "workshop__venue__governorate")
             .get(pk=certificate.completion_id)
         )
+        # A re-issue states the course's validity as it is now (see Certificate.valid_until).
+        completion_validity_refresh(completion=completion, user=user)
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
         old.status = Certificate.Status.SUPERSEDED
         old.status_reason = reason.strip() or _("Re-issued with corrected details.")

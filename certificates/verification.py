@@ -9,6 +9,7 @@ code and the email), the signed facts of the QR code, or the serial with the hol
 import re
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from certificates import identity
@@ -88,7 +89,9 @@ def verification_answer(
 
     if facts or signature or family_name:
         return answer()  # checked on every request: only the key's own answer is kept
-    return remembered_answer(key=key, language=language, compute=answer)
+    # Kept per day too: a certificate whose last valid day was yesterday answers "expired" today.
+    day = timezone.localdate().isoformat()
+    return remembered_answer(key=key, language=f"{language}:{day}", compute=answer)
 
 
 def rate_subject(key: str) -> str | None:
@@ -109,6 +112,7 @@ def verification_result(
     """The facts the verification page and JSON give; the holder only with a proof.
 
     Every answer has the same keys: a wrong family name gives exactly what no family name gives.
+    A valid certificate past its last valid day answers "expired": genuine, but no longer valid.
     """
     result = {
         "status": "invalid",
@@ -123,6 +127,7 @@ def verification_result(
         "course_code": None,
         "cme_hours": None,
         "completed_on": None,
+        "valid_until": None,
         "issued_on": None,
         "reason": "",
         "superseded_by": None,
@@ -131,13 +136,15 @@ def verification_result(
     if certificate is None:
         return result
     language = (get_language() or "en").split("-")[0]
+    expired = certificate.expired_on(timezone.localdate())
     result.update(
-        status=certificate.status,
+        status="expired" if expired else certificate.status,
         serial=certificate.serial,
         course=getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en,
         course_code=certificate.course_code,
         cme_hours=f"{certificate.cme_hours:.1f}",
         completed_on=certificate.completed_on.isoformat(),
+        valid_until=certificate.valid_until.isoformat() if certificate.valid_until else None,
         issued_on=certificate.issued_at.date().isoformat(),
         reason=certificate.status_reason if certificate.status != "valid" else "",
         superseded_by=certificate.superseded_by.serial if certificate.superseded_by else None,

@@ -45,6 +45,14 @@ class CoverageFilterForm(forms.Form):
         required=False,
         help_text=_("None chosen: every cadre."),
     )
+    valid_today = forms.BooleanField(
+        label=_("Valid today only"),
+        required=False,
+        help_text=_(
+            "Count only workers whose training is still valid today: for a course with a "
+            "validity, a worker whose completions in the period have all expired does not count."
+        ),
+    )
     level = forms.ChoiceField(choices=[(level, level) for level in LEVELS], required=False)
     place = forms.IntegerField(required=False, min_value=1)
     focus = forms.IntegerField(required=False, min_value=1)
@@ -93,4 +101,5 @@ class CoverageFilterForm(forms.Form):
             cadres=tuple(sorted(cadre.pk for cadre in data["cadres"])),
             level=data["level"],
             place_id=data.get("place") if data["level"] != "national" else None,
+            valid_on=timezone.localdate() if data.get("valid_today") else None,
         )

@@ -5,9 +5,11 @@ site's Bitstring Status List, and its achievement the course's page. Everything 
 site's default language (English): Open Badges 3.0 has one value per property.
 """
 
+import datetime
+
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from certificates.badges.achievement import (
     FIELD_OF_STUDY,
@@ -91,4 +93,16 @@ def certificate_credential(*, certificate: Certificate) -> dict:
             "credentialStatus": status_entry(certificate=certificate),
             "evidence": [{"id": verify_url, "type": ["Evidence"], "name": certificate.serial}],
         }
+        if certificate.valid_until:
+            credential["validUntil"] = _end_of_day(certificate.valid_until)
         return proof_add(credential, created=issued)
+
+
+def _end_of_day(day: datetime.date) -> str:
+    """The last second of a day on the site's clock (Iraq), in UTC: the certificate's last
+    valid day is valid to its end, and a verifier finds it expired from the next midnight."""
+    midnight = datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time.min, tzinfo=timezone.get_default_timezone()
+    )
+    last = (midnight - datetime.timedelta(seconds=1)).astimezone(datetime.UTC)
+    return last.isoformat().replace("+00:00", "Z")

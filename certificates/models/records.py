@@ -48,6 +48,9 @@ class Certificate(models.Model):
     )
     cme_hours = models.DecimalField(_("CME hours"), max_digits=5, decimal_places=1)
     completed_on = models.DateField(_("completed on"))
+    # Copied from the completion when issued: a later change of the course's validity does not
+    # rewrite an issued certificate; a re-issue applies it. Empty: it never expires.
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     status = models.CharField(
         _("status"),
@@ -79,3 +82,9 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.serial
+
+    def expired_on(self, day) -> bool:
+        """Whether a valid certificate's validity had ended by `day` (genuine, but expired)."""
+        return self.status == CertificateStatus.VALID and bool(
+            self.valid_until and self.valid_until < day
+        )

@@ -204,6 +204,13 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
         verbose_name=_("certificate template"),
         help_text=_("Leave empty to use the ministry's default certificate template."),
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("Leave empty when a completion never expires (e.g. 24 for two years)."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -228,6 +235,7 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
                 FieldPanel("pass_mark_percent"),
                 FieldPanel("excused_counts_as_attended"),
                 FieldPanel("certificate_template"),
+                FieldPanel("validity_months"),
             ],
             heading=_("Credits and completion rule"),
         ),

@@ -255,6 +255,8 @@ class Completion(models.Model):
         _("post-test (%)"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     cme_hours = models.DecimalField(_("CME hours"), max_digits=5, decimal_places=1)
+    # The course's validity applied when evaluated (courses/validity.py); empty: never expires.
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     override_reason = models.TextField(_("reason for override"), blank=True)
     overridden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -266,7 +268,15 @@ class Completion(models.Model):
     class Meta:
         verbose_name = _("completion")
         verbose_name_plural = _("completions")
-        indexes = [models.Index(fields=["course", "is_complete", "completed_on"])]
+        indexes = [
+            models.Index(fields=["course", "is_complete", "completed_on"]),
+            # Only completions that expire are indexed: coverage's "valid today" reads them alone.
+            models.Index(
+                fields=["course", "valid_until"],
+                condition=Q(valid_until__isnull=False),
+                name="completion_expiring",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.health_worker} · {self.course.title}"

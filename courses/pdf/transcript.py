@@ -22,6 +22,8 @@ class TranscriptLine:
     attendance_percent: str
     completed: bool
     cme_hours: str
+    valid_until: datetime.date | None = None
+    expiry: str = ""  # courses.validity.expiry_state on the day the transcript is issued
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,19 @@ class TranscriptRenderer:
     def __init__(self):
         register_fonts()
 
+    def _validity(self, canvas, line, en, ar, *, left, width, y) -> float:
+        """The line's last valid day under its course, in English then Arabic; returns the y."""
+        for labels, rtl in ((en, False), (ar, True)):
+            # A slash keeps the date's digits in order inside right-to-left text (see certificates).
+            day = f"{line.valid_until:%Y/%m/%d}" if rtl else f"{line.valid_until:%Y-%m-%d}"
+            text = labels["until"] % {"day": day}
+            if line.expiry:
+                text = f"{labels[line.expiry]} · {text}"
+            x, align = (left + width, "right") if rtl else (left, "left")
+            draw_at(canvas, text, x=x, y=y, size=self.body_size - 1.5, rtl=rtl, align=align)
+            y -= 11
+        return y
+
     @staticmethod
     def _labels(language: str) -> dict[str, str]:
         with translation.override(language):
@@ -80,6 +95,9 @@ class TranscriptRenderer:
                 "claims": _("Approved outside activities"),
                 "issued": _("Issued on %(date)s"),
                 "none": _("No workshops evaluated yet."),
+                "until": _("Valid until %(day)s"),
+                "expired": _("Expired"),
+                "expiring": _("Expires soon"),
             }
 
     def render(self, facts: TranscriptFacts) -> bytes:
@@ -163,6 +181,8 @@ class TranscriptRenderer:
                     align="right",
                 )
                 row_y -= 12
+            if line.valid_until:
+                row_y = self._validity(canvas, line, en, ar, left=left, width=course_width, y=row_y)
             draw_at(canvas, f"{line.completed_on:%Y-%m-%d}", x=300, y=y - 12, size=self.body_size)
             draw_at(canvas, f"{line.attendance_percent} %", x=370, y=y - 12, size=self.body_size)
             draw_at(canvas, en[outcome], x=440, y=y - 12, size=self.body_size)

@@ -13,6 +13,7 @@ from courses.models import (
     ExternalActivity,
     Workshop,
 )
+from courses.validity import expiry_state
 from workforce.models import HealthWorker
 
 # Cycles are counted in whole calendar years from this year: with a 3-year cycle, 2024-2026,
@@ -164,6 +165,8 @@ def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = 
                 attendance_percent=str(completion.attendance_percent),
                 completed=completion.is_complete,
                 cme_hours=str(completion.cme_hours),
+                valid_until=completion.valid_until,
+                expiry=expiry_state(valid_until=completion.valid_until, on=on),
             )
             for completion in transcript_for(health_worker=health_worker)
         ),

@@ -21,6 +21,7 @@ from courses.models.workshops import RecordMethod
 from courses.services.attendance import ATTENDED
 from courses.services.history import Change, history_record, history_record_many, snapshot
 from courses.signals import completion_recorded
+from courses.validity import valid_until_for
 from workforce.duties import decision_service
 
 ONE_DECIMAL = Decimal("0.1")
@@ -162,9 +163,45 @@ def completion_outcome(*, enrolment: Enrolment, completion: Completion | None) -
     outcome = completion_rule_outcome(enrolment=enrolment)
     if completion and completion.override_reason:
         outcome["is_complete"] = completion.is_complete
-    course = enrolment.workshop.course
-    outcome["cme_hours"] = course.cme_hours if outcome["is_complete"] else Decimal(0)
+    workshop = enrolment.workshop
+    outcome["cme_hours"] = workshop.course.cme_hours if outcome["is_complete"] else Decimal(0)
+    outcome["valid_until"] = _valid_until(
+        course=workshop.course, completed_on=workshop.ends_on, is_complete=outcome["is_complete"]
+    )
     return outcome
+
+
+def _valid_until(*, course, completed_on, is_complete: bool):
+    # Only a complete completion can expire; the course's validity as it is when evaluated.
+    if not is_complete:
+        return None
+    return valid_until_for(completed_on=completed_on, months=course.validity_months)
+
+
+@transaction.atomic
+def completion_validity_refresh(*, completion: Completion, user=None) -> Completion:
+    """Apply the course's current validity to a completion (a re-issued certificate takes it)."""
+    valid_until = _valid_until(
+        course=completion.course,
+        completed_on=completion.completed_on,
+        is_complete=completion.is_complete,
+    )
+    if valid_until != completion.valid_until:
+        before = snapshot(RecordChange.Kind.COMPLETION, completion)
+        completion.valid_until = valid_until
+        completion.save(update_fields=["valid_until"])
+        # In the history, but no completion_recorded: the outcome, hours and certificate stand.
+        history_record(
+            kind=RecordChange.Kind.COMPLETION,
+            record=completion,
+            action=RecordChange.Action.CHANGED,
+            method=RecordMethod.EVALUATION,
+            actor=user,
+            before=before,
+            workshop=completion.workshop,
+            health_worker=completion.health_worker,
+        )
+    return completion
 
 
 @transaction.atomic
@@ -220,6 +257,9 @@ def completion_override(*, completion: Completion, is_complete: bool, reason: st
     before = snapshot(RecordChange.Kind.COMPLETION, completion)
     completion.is_complete = is_complete
     completion.cme_hours = completion.course.cme_hours if is_complete else Decimal(0)
+    completion.valid_until = _valid_until(
+        course=completion.course, completed_on=completion.completed_on, is_complete=is_complete
+    )
     completion.override_reason = reason.strip()
     completion.overridden_by = user
     completion.save()

@@ -19,6 +19,7 @@ SNAPSHOT_FIELDS = {
         "attendance_percent",
         "post_score",
         "cme_hours",
+        "valid_until",
         "override_reason",
     ],
     RecordChange.Kind.CLAIM: [

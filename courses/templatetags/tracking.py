@@ -13,6 +13,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
+from courses.validity import expiry_state
+
 register = template.Library()
 
 
@@ -107,3 +109,9 @@ def _field_value(model, name: str, value) -> str:
     if isinstance(field, models.DecimalField):
         return hours_number(value)
     return str(value)
+
+
+@register.filter
+def expiry(valid_until) -> str:
+    """How a last valid day stands today: "expired", "expiring" or "" (courses/validity.py)."""
+    return expiry_state(valid_until=valid_until, on=timezone.localdate())

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from courses.models import CoursePage
 from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+from coverage.selectors.validity import expiring_courses, valid_trained
 from workforce.models import AUDITING_ROLES, Cadre, Directorate, Facility, Governorate
 
 AUDIT_ROLES = AUDITING_ROLES
@@ -45,6 +46,8 @@ class CoverageQuery:
     cadres: tuple[int, ...] = ()
     level: str = "national"
     place_id: int | None = None
+    # Count only training still valid on this day (see selectors/validity.py); None: all of it.
+    valid_on: datetime.date | None = None
 
 
 @dataclass
@@ -210,15 +213,22 @@ def coverage_table(*, user, query: CoverageQuery, course_ids=None) -> CoverageTa
     table = CoverageTable(level=query.level, places=places, courses=courses)
     table.workforce = workforce_by_place(user=user, query=query)
     wanted = {course.id for course in courses}
-    for place_id, course_id, trained in (
-        trained_cells(user=user, query=query)
-        .filter(course_id__in=wanted)
+    expiring = expiring_courses(course_ids=wanted) if query.valid_on else set()
+    trained = {
+        (place_id, course_id): n
+        for place_id, course_id, n in trained_cells(user=user, query=query)
+        .filter(course_id__in=wanted - expiring)
         .values(group, "course_id")
         .annotate(n=Sum("workers"))
         .values_list(group, "course_id", "n")
-    ):
+    }
+    if expiring:
+        trained |= valid_trained(
+            user=user, query=query, course_ids=expiring, group=group, roles=AUDIT_ROLES
+        )
+    for (place_id, course_id), n in trained.items():
         table.cells[(place_id, course_id)] = Figures(
-            trained=trained, workforce=table.workforce.get(place_id, 0)
+            trained=n, workforce=table.workforce.get(place_id, 0)
         )
     certificates = (
         scoped_cells(ActivityCell, user=user, query=query)

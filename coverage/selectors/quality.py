@@ -17,6 +17,7 @@ from coverage.selectors.figures import (
     scoped_cells,
     trained_cells,
 )
+from coverage.selectors.validity import expiring_courses, valid_trained
 from workforce.models import Facility
 
 
@@ -104,12 +105,18 @@ def coverage_gaps(*, user, query: CoverageQuery, course_id: int) -> list[Gap]:
         .values_list("facility_id", "n")
     ):
         headcounts[facility_id] = n
-    trained = set(
-        trained_cells(user=user, query=query)
-        .filter(course_id=course_id, workers__gt=0)
-        .values_list("facility_id", flat=True)
-        .distinct()
-    )
+    if query.valid_on and expiring_courses(course_ids=[course_id]):
+        found = valid_trained(
+            user=user, query=query, course_ids=[course_id], group="facility_id", roles=AUDIT_ROLES
+        )
+        trained = {facility_id for facility_id, _course in found}
+    else:
+        trained = set(
+            trained_cells(user=user, query=query)
+            .filter(course_id=course_id, workers__gt=0)
+            .values_list("facility_id", flat=True)
+            .distinct()
+        )
     missing = [pk for pk, n in headcounts.items() if n and pk not in trained]
     facilities = Facility.objects.visible_to(user, roles=AUDIT_ROLES).filter(pk__in=missing)
     gaps = [

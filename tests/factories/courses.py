@@ -15,6 +15,7 @@ from courses.models import (
     Session,
     Workshop,
 )
+from courses.validity import valid_until_for
 from tests.factories.workforce import FacilityFactory, HealthWorkerFactory
 
 _course_numbers = iter(range(1, 10**9))
@@ -105,6 +106,14 @@ class CompletionFactory(DjangoModelFactory):
     attendance_percent = Decimal("100.0")
     post_score = Decimal("85.0")
     cme_hours = factory.LazyAttribute(lambda o: o.course.cme_hours)
+    # As the evaluation stores it: the course's validity from the completion date, if complete.
+    valid_until = factory.LazyAttribute(
+        lambda o: (
+            valid_until_for(completed_on=o.completed_on, months=o.course.validity_months)
+            if o.is_complete
+            else None
+        )
+    )
 
 
 class ExternalActivityFactory(DjangoModelFactory):

@@ -4,7 +4,11 @@ Its did:web resolver fetches the DID document from the site (over TLS on loopbac
 eddsa-rdfc-2022 proof with its own canonicalisation, and fetches and checks the status list.
 """
 
+import datetime
+
 import pytest
+
+from django.utils import timezone
 
 from certificates import services
 from tests.factories.courses import (
@@ -68,3 +72,41 @@ def test_dcc_verifier_rejects_a_credential_whose_hours_were_changed(credential, 
     result = dcc_verify(document)
 
     assert [error["name"] for error in result["errors"]] == ["invalid_signature"]
+
+
+def _credential_ending(client, kirkuk_facility, valid_until) -> dict:
+    holder = UserFactory(username="renewing")
+    worker = HealthWorkerFactory(facility=kirkuk_facility, name_latin="Zainab Ali", user=holder)
+    course = course_page(title="Medical oxygen", code="OXY-101", validity_months=24)
+    completion = CompletionFactory(
+        enrolment=EnrolmentFactory(workshop__course=course, health_worker=worker),
+        valid_until=valid_until,
+    )
+    certificate = services.certificate_issue(completion_id=completion.pk, notify=False)
+    client.force_login(holder)
+    return client.get(f"/certificates/{certificate.pk}/badge.json").json()
+
+
+def test_dcc_verifier_accepts_a_credential_still_within_its_validity(
+    dcc_verify, kirkuk_facility, client
+):
+    last_day = timezone.localdate() + datetime.timedelta(days=30)
+    document = _credential_ending(client, kirkuk_facility, last_day)
+
+    result = dcc_verify(document)
+
+    assert "errors" not in result, result
+    assert _steps(result)["valid_signature"] is True
+    assert _steps(result)["expiration"] is True
+
+
+def test_dcc_verifier_finds_a_credential_past_its_last_valid_day_expired_but_genuine(
+    dcc_verify, kirkuk_facility, client
+):
+    last_day = timezone.localdate() - datetime.timedelta(days=1)
+    document = _credential_ending(client, kirkuk_facility, last_day)
+
+    result = dcc_verify(document)
+
+    assert _steps(result)["valid_signature"] is True
+    assert _steps(result)["expiration"] is False
