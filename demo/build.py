@@ -6,6 +6,7 @@ from demo import accounts as accounts_demo
 from demo import certificates as certificates_demo
 from demo import content as content_demo
 from demo import coverage as coverage_demo
+from demo import renewals as renewals_demo
 from demo import tracking as tracking_demo
 from demo import workforce as workforce_demo
 
@@ -27,6 +28,10 @@ STEPS = [
     (
         "6. certificate templates and the certificates of closed workshops",
         certificates_demo.seed_certificates,
+    ),
+    (
+        "6b. renewals: oxygen certificates valid two years, some expiring soon, some expired",
+        renewals_demo.seed_renewals,
     ),
     ("7. coverage figures of all the above", coverage_demo.seed_coverage),
 ]
