@@ -57,18 +57,22 @@ def lead_qualification(*, trainer, course: CoursePage, on: datetime.date):
 
 
 def trainer_candidates(*, workshop: Workshop):
-    """Staff holding a training role whose scope covers the workshop's venue."""
+    """Staff with a training role in the workshop's governorate (at any level in it) or above it.
+
+    A trainer of another facility or directorate of the governorate may join as co-trainer; being
+    one of the workshop's trainers then lets them mark and score it (`Workshop.manageable_by`).
+    """
     from django.contrib.auth import get_user_model
 
-    venue = workshop.venue
-    covering = (
+    governorate = workshop.venue.governorate
+    in_or_above = (
         Q(level="national")
-        | Q(level="region", region=venue.governorate.region)
-        | Q(level="governorate", governorate_id=venue.governorate_id)
-        | Q(level="directorate", directorate_id=venue.directorate_id)
-        | Q(level="facility", facility_id=venue.pk)
+        | Q(level="region", region=governorate.region)
+        | Q(governorate=governorate)
+        | Q(directorate__governorate=governorate)
+        | Q(facility__governorate=governorate)
     )
-    assignments = RoleAssignment.objects.filter(covering, role__in=TRAINING_ROLES)
+    assignments = RoleAssignment.objects.filter(in_or_above, role__in=TRAINING_ROLES)
     return (
         get_user_model()
         .objects.filter(is_active=True, pk__in=assignments.values("user"))
@@ -150,7 +154,11 @@ def workshop_trainer_add(*, workshop: Workshop, trainer, role: str, user) -> Wor
         raise ValidationError({"role": _("Choose co-trainer or facilitator.")})
     if not trainer_candidates(workshop=workshop).filter(pk=trainer.pk).exists():
         raise ValidationError(
-            {"trainer": _("Only staff with a trainer role over the workshop's place can train it.")}
+            {
+                "trainer": _(
+                    "Only staff with a trainer role in the workshop's governorate can train it."
+                )
+            }
         )
     if workshop.trainer_roles.filter(user=trainer).exists():
         raise ValidationError(
