@@ -75,6 +75,7 @@ class CascadeTrainer:
     health_worker: HealthWorker
     qualified_until: datetime.date | None
     is_qualified: bool
+    has_qualification: bool  # false: none recorded (e.g. completed before it was a trainer course)
     workshops: list[DownstreamWorkshop] = field(default_factory=list)
 
 
@@ -220,6 +221,7 @@ def _graduates(master: Workshop, downstream: list[DownstreamWorkshop]) -> list[C
                     qualification
                     and (qualification.valid_until is None or qualification.valid_until >= today)
                 ),
+                has_qualification=qualification is not None,
                 workshops=trained,
             )
         )
