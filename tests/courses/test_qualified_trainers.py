@@ -221,3 +221,12 @@ def test_the_workshop_page_shows_the_waiver_of_the_lead(client, courses, kirkuk_
     html = client.get(reverse("courses:workshop_detail", args=[workshop.pk])).content.decode()
     assert "Leads by a waiver of" in html
     assert "Only trainer who speaks Turkmen" in html
+
+
+def test_a_month_from_the_31st_of_january_ends_on_the_last_day_of_february(courses, kirkuk_worker):
+    tot, _course = courses
+    tot.qualification_months = 1
+    tot.save()
+    _complete_tot(tot, kirkuk_worker, on=datetime.date(2027, 1, 31))
+    qualification = QualifiedTrainer.objects.get(health_worker=kirkuk_worker)
+    assert qualification.valid_until == datetime.date(2027, 2, 27)
