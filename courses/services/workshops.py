@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from courses.models import Completion, Session, Workshop
 from courses.services.completion import completions_evaluate
-from courses.services.trainers import workshop_lead_set
+from courses.services.trainers import trainer_candidates, workshop_lead_set
 
 
 @transaction.atomic
@@ -45,6 +45,14 @@ def workshop_create(
     if (ends_on - starts_on).days > 60:
         raise ValidationError({"ends_on": _("A workshop lasts at most 60 days.")})
     workshop.save()
+    if lead is not None and not trainer_candidates(workshop=workshop).filter(pk=lead.pk).exists():
+        raise ValidationError(
+            {
+                "lead": _(
+                    "Only staff with a trainer role in the workshop's governorate can train it."
+                )
+            }
+        )
     workshop_lead_set(
         workshop=workshop, trainer=lead or user, user=user, waiver_reason=waiver_reason
     )

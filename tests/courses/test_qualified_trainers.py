@@ -230,3 +230,38 @@ def test_a_month_from_the_31st_of_january_ends_on_the_last_day_of_february(cours
     _complete_tot(tot, kirkuk_worker, on=datetime.date(2027, 1, 31))
     qualification = QualifiedTrainer.objects.get(health_worker=kirkuk_worker)
     assert qualification.valid_until == datetime.date(2027, 2, 27)
+
+
+def test_an_administrator_schedules_on_the_page_for_an_unqualified_lead_with_a_waiver(
+    client, courses, kirkuk_trainer
+):
+    _tot, course = courses
+    admin = staff_user("administrator", "governorate", governorate=directorate("KIR").governorate)
+    client.force_login(admin)
+    response = client.post(
+        reverse("courses:workshop_create"),
+        {
+            "course": course.pk,
+            "venue": kirkuk_trainer.health_worker.facility.pk,
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-05-02",
+            "capacity": 20,
+            "language": "ar",
+            "lead": kirkuk_trainer.pk,
+            "waiver_reason": "The only trainer who teaches in Turkmen",
+        },
+    )
+    workshop = Workshop.objects.get(course=course)
+    assert response.status_code == 302
+    assert workshop.trainer_roles.get().user == kirkuk_trainer
+    assert workshop.lead_waivers.get().reason == "The only trainer who teaches in Turkmen"
+
+
+def test_a_lead_from_another_governorate_is_refused_and_nothing_scheduled(
+    client, courses, kirkuk_trainer
+):
+    _tot, course = courses
+    basra_trainer = staff_user("trainer", "governorate", governorate=directorate("BAS").governorate)
+    with pytest.raises(ValidationError):
+        _schedule(course, kirkuk_trainer, MARCH_4, lead=basra_trainer, waiver_reason="x")
+    assert not Workshop.objects.filter(course=course).exists()
