@@ -1,4 +1,4 @@
-"""The cascade report on a 360 px phone in Arabic and Kurdish: it fits, bars drawn, codes in order."""
+"""The cascade report on a 360 px phone in Arabic and Kurdish: it fits, with its bars drawn."""
 
 import os
 
