@@ -92,3 +92,9 @@ def test_the_list_of_cascades_shows_the_masters_in_scope_only(client):
     )
     html = client.get(reverse("courses:cascade_index")).content.decode()
     assert reverse("courses:cascade_report", args=[master.pk]) not in html
+
+
+def test_the_coverage_pages_link_to_the_cascades(client):
+    client.force_login(staff_user("auditor", "national"))
+    html = client.get(reverse("coverage:index")).content.decode()
+    assert f'href="{reverse("courses:cascade_index")}"' in html
