@@ -98,3 +98,10 @@ def test_the_coverage_pages_link_to_the_cascades(client):
     client.force_login(staff_user("auditor", "national"))
     html = client.get(reverse("coverage:index")).content.decode()
     assert f'href="{reverse("courses:cascade_index")}"' in html
+
+
+def test_the_page_of_a_master_workshop_links_to_its_cascade_report(client):
+    master = cascade_tree()
+    client.force_login(staff_user("administrator", "national"))
+    html = client.get(reverse("courses:workshop_detail", args=[master.pk])).content.decode()
+    assert reverse("courses:cascade_report", args=[master.pk]) in html
