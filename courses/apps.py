@@ -17,15 +17,18 @@ class CoursesConfig(AppConfig):
         from courses.admin_names import translated_names_connect
         from courses.models import CourseSectionPage
         from courses.receivers import (
+            completion_recorded_qualify,
             governorate_saved,
             media_in_use_refuse_delete,
             page_published_repair_child_count,
             role_assignment_changed_sync_pages,
             section_saved,
         )
+        from courses.signals import completion_recorded
         from workforce.signals import role_assignment_changed
 
         translated_names_connect()
+        completion_recorded.connect(completion_recorded_qualify, dispatch_uid="courses-qualify")
         role_assignment_changed.connect(
             role_assignment_changed_sync_pages, dispatch_uid="courses-role-pages"
         )

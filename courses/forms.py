@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,18 @@ class TimeInput(forms.TimeInput):
 
 
 class WorkshopForm(forms.ModelForm):
+    lead = forms.ModelChoiceField(
+        label=_("Lead trainer"),
+        queryset=None,
+        required=False,
+        help_text=_("Leave empty to lead the workshop yourself."),
+    )
+    waiver_reason = forms.CharField(
+        label=_("Reason for a waiver (administrators only, when the trainer is not qualified)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
     class Meta:
         model = Workshop
         fields = ["course", "venue", "starts_on", "ends_on", "capacity", "language"]
@@ -43,6 +56,14 @@ class WorkshopForm(forms.ModelForm):
             course_for_reader(course=course).title
         )
         self.fields["venue"].queryset = Facility.objects.visible_to(user, roles=TRAINER_ROLES)
+        # Whether the lead may train at the chosen venue is checked by the service.
+        self.fields["lead"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, role_assignments__role__in=TRAINER_ROLES)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["lead"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
 
     def clean(self):
         data = super().clean()

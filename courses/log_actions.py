@@ -29,6 +29,14 @@ class SessionChanged(LogFormatter):
 ACTIONS = (
     ("cme.workshop.create", _("Schedule workshop"), _("Workshop scheduled")),
     ("cme.workshop.reopen", _("Reopen workshop"), _("Workshop reopened")),
+    ("cme.workshop.lead", _("Set lead trainer"), _("Lead trainer set")),
+    (
+        "cme.workshop.lead_waiver",
+        _("Waive trainer qualification"),
+        _("Lead trainer waiver recorded"),
+    ),
+    ("cme.workshop.trainer_add", _("Add trainer"), _("Trainer added")),
+    ("cme.workshop.trainer_remove", _("Remove trainer"), _("Trainer removed")),
 )
 
 

@@ -59,3 +59,10 @@ def page_published_repair_child_count(sender, instance, **kwargs):
     if actual != instance.numchild:
         Page.objects.filter(pk=instance.pk).update(numchild=actual)
         instance.numchild = actual
+
+
+def completion_recorded_qualify(sender, *, completion, **kwargs):
+    """A trainer course completed (or undone): the person's trainer qualification follows."""
+    from courses.services.trainers import trainer_qualification_record
+
+    trainer_qualification_record(completion=completion)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.views import attendance, joining, learning, sync, trainer
+from courses.views import attendance, cascades, joining, learning, sync, trainer, trainers
 
 app_name = "courses"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("workshops/<int:pk>/status/", trainer.workshop_status, name="workshop_status"),
     path("workshops/<int:pk>/close/", trainer.workshop_close, name="workshop_close"),
     path("workshops/<int:pk>/evaluate/", trainer.workshop_evaluate, name="workshop_evaluate"),
+    path("workshops/<int:pk>/trainers/add/", trainers.trainer_add, name="trainer_add"),
+    path("workshops/<int:pk>/trainers/remove/", trainers.trainer_remove, name="trainer_remove"),
+    path("workshops/<int:pk>/trainers/lead/", trainers.lead_set, name="lead_set"),
+    path("cascades/", cascades.cascade_index, name="cascade_index"),
+    path("cascades/<int:pk>/", cascades.cascade_report, name="cascade_report"),
+    path("cascades/<int:pk>/cascade.csv", cascades.cascade_csv, name="cascade_csv"),
     path("workshops/<int:pk>/roster/", trainer.roster, name="roster"),
     path("workshops/<int:pk>/roster/add/", trainer.roster_add, name="roster_add"),
     path("workshops/<int:pk>/roster/walk-in/", trainer.roster_walk_in, name="roster_walk_in"),

@@ -27,6 +27,7 @@ from tests.factories.courses import (
     EnrolmentFactory,
     ExternalActivityFactory,
     WorkshopFactory,
+    course_page,
 )
 from tests.factories.workforce import HealthWorkerFactory, staff_user
 from workforce import services as workforce_services
@@ -95,6 +96,15 @@ def join_request_decide(user, worker):
     return Scenario(join, call, url, {"decision": "accept"})
 
 
+def lead_waiver_record(user, worker):
+    course = course_page()
+    course_page(trainer_course_of=course)  # its trainer course: leading needs a qualification
+    workshop = WorkshopFactory(course=course, venue=worker.facility, status="planned")
+    url = reverse("courses:lead_set", args=[workshop.pk])
+    call = {"workshop": workshop, "trainer": user, "reason": "I lead", "user": user}
+    return Scenario(workshop, call, url, {"trainer": user.pk, "waiver_reason": "I lead"})
+
+
 def certificate_revoke(user, worker):
     certificate = _certificate(worker)
     url = reverse("certificates:revoke", args=[certificate.pk])
@@ -136,6 +146,7 @@ SCENARIOS = {
         completion_override,
         walk_in_request_decide,
         join_request_decide,
+        lead_waiver_record,
         certificate_revoke,
         certificate_reissue,
         role_assign,

@@ -13,6 +13,12 @@ from courses.models.tracking import (
     RecordChange,
     WalkInRequest,
 )
+from courses.models.trainers import (
+    LeadTrainerWaiver,
+    QualifiedTrainer,
+    TrainerRole,
+    WorkshopTrainer,
+)
 from courses.models.workshops import (
     AssessmentScore,
     AttendanceMark,
@@ -40,6 +46,10 @@ __all__ = [
     "ScopeCollection",
     "Session",
     "JoinRequest",
+    "LeadTrainerWaiver",
+    "QualifiedTrainer",
+    "TrainerRole",
+    "WorkshopTrainer",
     "WalkInRequest",
     "Workshop",
 ]

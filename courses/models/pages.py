@@ -211,6 +211,27 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(240)],
         help_text=_("Leave empty when a completion never expires (e.g. 24 for two years)."),
     )
+    # Training of trainers (docs/programmes.md): completing this course qualifies a person to lead
+    # the workshops of `trainer_course_of`.
+    trainer_course_of = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainer_courses",
+        verbose_name=_("qualifies trainers of"),
+        help_text=_(
+            "Completing this course makes a person a qualified trainer of the course chosen "
+            "here; only qualified trainers lead its workshops."
+        ),
+    )
+    qualification_months = models.PositiveSmallIntegerField(
+        _("trainer qualification valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("Leave empty when the trainer qualification does not expire."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -238,6 +259,10 @@ class CoursePage(RoutablePageMixin, FallbackRouteMixin, Page):
                 FieldPanel("validity_months"),
             ],
             heading=_("Credits and completion rule"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("trainer_course_of"), FieldPanel("qualification_months")],
+            heading=_("Training of trainers"),
         ),
     ]
     parent_page_types = ["courses.CourseIndexPage", "courses.CourseSectionPage"]

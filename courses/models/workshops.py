@@ -66,6 +66,8 @@ class Workshop(models.Model):
     ends_on = models.DateField(_("last day"))
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
+        through="courses.WorkshopTrainer",
+        through_fields=("workshop", "user"),
         related_name="workshops_trained",
         blank=True,
         verbose_name=_("trainers"),

@@ -5,6 +5,13 @@
 workshops a course page offers to join and a health worker's requests to join.
 """
 
+from courses.selectors.cascades import (
+    Cascade,
+    cascade_for,
+    cascade_masters,
+    cascade_rows,
+    workshop_trainers,
+)
 from courses.selectors.joining import (
     WorkshopToJoin,
     course_workshops_to_join,
@@ -37,6 +44,10 @@ from courses.selectors.workshops import (
 )
 
 __all__ = [
+    "Cascade",
+    "cascade_for",
+    "cascade_masters",
+    "cascade_rows",
     "CYCLE_EPOCH_YEAR",
     "CycleCredits",
     "WorkshopToJoin",
@@ -60,5 +71,6 @@ __all__ = [
     "workshop_roster",
     "workshop_scores",
     "workshops_for_trainer",
+    "workshop_trainers",
     "workshops_to_join",
 ]

@@ -31,6 +31,17 @@ from courses.services.roster import (
     pending_walk_in_decide,
     walk_in_add,
 )
+from courses.services.trainers import (
+    lead_allowed,
+    lead_qualification,
+    lead_waiver_record,
+    needs_qualified_lead,
+    trainer_candidates,
+    trainer_qualification_record,
+    workshop_lead_set,
+    workshop_trainer_add,
+    workshop_trainer_remove,
+)
 from courses.services.workshops import (
     session_update,
     workshop_close,
@@ -63,6 +74,15 @@ __all__ = [
     "scores_record",
     "session_update",
     "snapshot",
+    "lead_allowed",
+    "lead_qualification",
+    "lead_waiver_record",
+    "needs_qualified_lead",
+    "trainer_candidates",
+    "trainer_qualification_record",
+    "workshop_lead_set",
+    "workshop_trainer_add",
+    "workshop_trainer_remove",
     "walk_in_add",
     "walk_in_request_decide",
     "workshop_close",

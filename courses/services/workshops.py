@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 from courses.models import Completion, Session, Workshop
 from courses.services.completion import completions_evaluate
+from courses.services.trainers import trainer_candidates, workshop_lead_set
 
 
 @transaction.atomic
@@ -23,8 +24,14 @@ def workshop_create(
     capacity: int = 30,
     language: str = "ar",
     trainers=(),
+    lead=None,
+    waiver_reason: str = "",
 ) -> Workshop:
-    """Schedule a workshop with one session per day; the user who schedules it trains it."""
+    """Schedule a workshop with one session per day, led by `lead` or else by the user.
+
+    A course with a trainer course is led only by a qualified trainer, or with an administrator's
+    waiver (`waiver_reason`): see `workshop_lead_set`. `trainers` join as co-trainers.
+    """
     workshop = Workshop(
         course=course,
         venue=venue,
@@ -38,7 +45,20 @@ def workshop_create(
     if (ends_on - starts_on).days > 60:
         raise ValidationError({"ends_on": _("A workshop lasts at most 60 days.")})
     workshop.save()
-    workshop.trainers.add(user, *trainers)
+    if lead is not None and not trainer_candidates(workshop=workshop).filter(pk=lead.pk).exists():
+        raise ValidationError(
+            {
+                "lead": _(
+                    "Only staff with a trainer role in the workshop's governorate can train it."
+                )
+            }
+        )
+    workshop_lead_set(
+        workshop=workshop, trainer=lead or user, user=user, waiver_reason=waiver_reason
+    )
+    workshop.trainers.add(
+        *(t for t in trainers if t != (lead or user)), through_defaults={"added_by": user}
+    )
     Session.objects.bulk_create(
         Session(workshop=workshop, date=starts_on + datetime.timedelta(days=offset))
         for offset in range((ends_on - starts_on).days + 1)

@@ -73,6 +73,12 @@ def workshop_detail(request, pk):
             "history": selectors.workshop_history(workshop=workshop, limit=50),
             "statuses": Workshop.Status.choices,
             "imports": workshop.imports.all()[:5],
+            "trainer_rows": selectors.workshop_trainers(workshop=workshop),
+            "trainer_candidates": services.trainer_candidates(workshop=workshop).exclude(
+                pk__in=workshop.trainer_roles.values("user")
+            ),
+            "lead_candidates": services.trainer_candidates(workshop=workshop),
+            "is_master": workshop.course.trainer_course_of_id is not None,
             # Higher apps add their own links (certificates: the workshop's certificates).
             "actions": [
                 html
