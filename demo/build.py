@@ -3,6 +3,7 @@
 import random
 
 from demo import accounts as accounts_demo
+from demo import cascades as cascades_demo
 from demo import certificates as certificates_demo
 from demo import content as content_demo
 from demo import coverage as coverage_demo
@@ -24,6 +25,11 @@ STEPS = [
     (
         "5. workshops in several governorates: closed, running today, to come",
         tracking_demo.seed_workshops,
+    ),
+    (
+        "5b. a training-of-trainers cascade: WHO's OXY-TOT graduates lead OXY-101 in three"
+        " governorates",
+        cascades_demo.seed_cascade,
     ),
     (
         "6. certificate templates and the certificates of closed workshops",
