@@ -27,17 +27,17 @@ STEPS = [
         tracking_demo.seed_workshops,
     ),
     (
-        "5b. a training-of-trainers cascade: WHO's OXY-TOT graduates lead OXY-101 in three"
-        " governorates",
-        cascades_demo.seed_cascade,
-    ),
-    (
         "6. certificate templates and the certificates of closed workshops",
         certificates_demo.seed_certificates,
     ),
     (
         "6b. renewals: oxygen certificates valid two years, some expiring soon, some expired",
         renewals_demo.seed_renewals,
+    ),
+    (
+        "6c. a training-of-trainers cascade: WHO's OXY-TOT graduates lead OXY-101 in three"
+        " governorates",
+        cascades_demo.seed_cascade,
     ),
     ("7. coverage figures of all the above", coverage_demo.seed_coverage),
 ]
