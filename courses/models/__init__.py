@@ -1,4 +1,5 @@
 from courses.models.collections import ScopeCollection
+from courses.models.notices import Notice
 from courses.models.pages import (
     CourseIndexPage,
     CoursePage,
@@ -35,6 +36,7 @@ __all__ = [
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "Notice",
     "PendingWalkIn",
     "RecordChange",
     "ScopeCollection",
