@@ -167,31 +167,32 @@ def cycle_reminders_queue(*, today: datetime.date | None = None) -> int:
         days_left = (credits.ends_on - today).days
         if days_left > settings.NOTICE_CYCLE_DAYS_BEFORE or credits.earned >= credits.required:
             continue
-        facts = {
-            "date": f"{credits.ends_on:%Y-%m-%d}",
-            "earned": _hours(credits.earned),
-            "required": _hours(credits.required),
-        }
-
-        def compose(facts=facts) -> tuple[str, str]:
-            subject = _("Your CME cycle ends on %(date)s") % facts
-            text = (
-                _(
-                    "Your CME cycle ends on %(date)s. You have %(earned)s of the %(required)s hours "
-                    "your cadre needs. See the workshops open to you:"
-                )
-                % facts
-            )
-            return subject, f"{text}\n{_site_url('courses:my_learning')}"
-
-        notices_queue(
-            health_worker=worker,
-            kind=Notice.Kind.CYCLE_SHORT,
-            key=f"cycle-short:{worker.pk}:{credits.ends_on:%Y-%m-%d}",
-            compose=compose,
-        )
+        _cycle_short_notify(worker=worker, credits=credits)
         count += 1
     return count
+
+
+def _cycle_short_notify(*, worker: HealthWorker, credits) -> None:
+    facts = {
+        "date": f"{credits.ends_on:%Y-%m-%d}",
+        "earned": _hours(credits.earned),
+        "required": _hours(credits.required),
+    }
+
+    def compose() -> tuple[str, str]:
+        text = _(
+            "Your CME cycle ends on %(date)s. You have %(earned)s of the %(required)s hours your "
+            "cadre needs. See the workshops open to you:"
+        )
+        subject = _("Your CME cycle ends on %(date)s") % facts
+        return subject, f"{text % facts}\n{_site_url('courses:my_learning')}"
+
+    notices_queue(
+        health_worker=worker,
+        kind=Notice.Kind.CYCLE_SHORT,
+        key=f"cycle-short:{worker.pk}:{credits.ends_on:%Y-%m-%d}",
+        compose=compose,
+    )
 
 
 def certificate_expiring_notify(
