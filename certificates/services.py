@@ -299,14 +299,11 @@ def certificate_notify(*, certificate_id: int) -> bool:
         site = settings.SITE_URL.rstrip("/")
         download = site + reverse("certificates:download", args=[certificate.pk])
         verify = site + reverse("verify:page", args=[certificate.verification_code])
-        text = (
-            _(
-                'Your certificate for "%(course)s" (%(hours)s CME credit hours) has been issued with '
-                "serial number %(serial)s."
-            )
-            % facts
+        issued = _(
+            'Your certificate for "%(course)s" (%(hours)s CME credit hours) has been issued '
+            "with serial number %(serial)s."
         )
-        lines = [text, f"{_('Download it after signing in:')} {download}"]
+        lines = [issued % facts, f"{_('Download it after signing in:')} {download}"]
         lines.append(f"{_('Anyone can check it here:')} {verify}")
         return _("Your certificate for %(course)s") % facts, "\n".join(lines)
 
