@@ -163,6 +163,14 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    notices_by_email = forms.BooleanField(
+        label=_("Send me reminders and notices by email"),
+        help_text=_("Workshops you are enrolled in, sessions, certificates, claims, CME credits."),
+        required=False,
+    )
+    notices_by_sms = forms.BooleanField(
+        label=_("Send me reminders and notices by text message (SMS)"), required=False
+    )
     current_password = forms.CharField(
         label=_("Current password"),
         help_text=_("Needed only to change your email."),
@@ -177,6 +185,7 @@ class ProfileForm(forms.Form):
         self.user = user
         if not has_record:
             del self.fields["phone"]
+            del self.fields["notices_by_sms"]  # no record, no phone to text
 
     def clean_phone(self) -> str:
         return phone_clean(self.cleaned_data["phone"])

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AccountPreferences(models.Model):
-    """What a person chose for how the site talks to them: the language of pages, emails and PDFs.
+    """How the site talks to a person: their language, and the channels their notices take.
 
     Kept apart from the registry because staff have accounts but no health-worker record.
     """
@@ -18,6 +18,10 @@ class AccountPreferences(models.Model):
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
+    # Reminders and notices (courses/notices): each channel can be turned off; an opted-out
+    # notice is still recorded, as skipped, so staff see why the person was not told.
+    notices_by_email = models.BooleanField(_("notices by email"), default=True)
+    notices_by_sms = models.BooleanField(_("notices by text message"), default=True)
 
     class Meta:
         verbose_name = _("account preferences")

@@ -19,6 +19,16 @@ def language_for(*, user) -> str:
     return preferred_language(user=user) or settings.LANGUAGE_CODE
 
 
+NOTICE_CHANNELS = ("email", "sms")
+
+
+def notice_channel_wanted(*, user, channel: str) -> bool:
+    """Whether the person lets notices reach them on `channel` ("email" or "sms"); yes unless
+    they turned it off on their profile (a walk-in with no account has not)."""
+    preferences = getattr(user, "preferences", None) if user is not None and user.pk else None
+    return preferences is None or getattr(preferences, f"notices_by_{channel}")
+
+
 def health_worker_of(*, user) -> HealthWorker | None:
     """The registry record linked to this account, if any."""
     if not user.is_authenticated:

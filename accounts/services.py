@@ -113,12 +113,25 @@ def account_register_new(
 
 
 @transaction.atomic
-def profile_update(*, user, email: str, phone: str, language: str) -> None:
-    """Save what a person may change about themselves: email, phone and preferred language."""
+def profile_update(
+    *,
+    user,
+    email: str,
+    phone: str,
+    language: str,
+    notices_by_email: bool | None = None,
+    notices_by_sms: bool | None = None,
+) -> None:
+    """Save what a person may change about themselves: contacts, language, notice channels."""
     user.email = email
     user.full_clean(exclude=["password"])
     user.save(update_fields=["email"])
-    AccountPreferences.objects.update_or_create(user=user, defaults={"language": language})
+    channels = {"notices_by_email": notices_by_email, "notices_by_sms": notices_by_sms}
+    AccountPreferences.objects.update_or_create(
+        user=user,
+        defaults={"language": language}
+        | {name: value for name, value in channels.items() if value is not None},
+    )
     worker = HealthWorker.objects.filter(user=user).first()
     if worker is not None:
         worker.email = email

@@ -154,6 +154,12 @@ def profile(request: HttpRequest) -> HttpResponse:
         "email": request.user.email,
         "phone": worker.phone if worker else "",
         "language": selectors.preferred_language(user=request.user) or get_language(),
+        **{
+            f"notices_by_{channel}": selectors.notice_channel_wanted(
+                user=request.user, channel=channel
+            )
+            for channel in selectors.NOTICE_CHANNELS
+        },
     }
     form = ProfileForm(
         request.POST or None, initial=initial, has_record=worker is not None, user=request.user
@@ -165,6 +171,8 @@ def profile(request: HttpRequest) -> HttpResponse:
             email=data["email"],
             phone=data.get("phone", ""),
             language=data["language"],
+            notices_by_email=data["notices_by_email"],
+            notices_by_sms=data.get("notices_by_sms"),
         )
         with override(data["language"]):
             messages.success(request, _("Your profile is saved."))

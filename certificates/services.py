@@ -13,16 +13,13 @@ from pypdf import PdfWriter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from accounts.selectors import preferred_language
 from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
@@ -34,7 +31,8 @@ from certificates.selectors import (
     course_titles,
 )
 from certificates.signals import certificate_recorded
-from courses.models import Completion
+from courses.models import Completion, Notice
+from courses.notices.services import notices_queue
 from courses.services import completion_validity_refresh
 from workforce.duties import decision_service
 
@@ -289,35 +287,36 @@ def _queue_notification(*, certificate_id: int) -> None:
 
 
 def certificate_notify(*, certificate_id: int) -> bool:
-    """Email the holder that their certificate is ready, in their language.
+    """Tell the holder, by email and text message, that their certificate is ready.
 
-    The holder's own choice on their profile first; a walk-in with no account gets the language of
-    the workshop they attended. Never the language of whoever's action queued the email.
+    A notice (courses/notices) in the holder's language: their own choice on their profile first;
+    a walk-in with no account gets the language of the workshop they attended. Never the language
+    of whoever's action queued it. Sent once per certificate, whatever calls this again.
     """
     certificate = Certificate.objects.select_related(
-        "completion__health_worker__user", "completion__workshop"
+        "completion__health_worker__user__preferences", "completion__workshop"
     ).get(pk=certificate_id)
-    worker = certificate.completion.health_worker
-    address = worker.email or (worker.user.email if worker.user else "")
-    if not address:
-        return False
-    language = (
-        (worker.user and preferred_language(user=worker.user))
-        or certificate.completion.workshop.language
-        or settings.LANGUAGE_CODE
+
+    def compose() -> tuple[str, str]:
+        language = translation.get_language()
+        course = getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en
+        facts = {"course": course, "hours": certificate.cme_hours, "serial": certificate.serial}
+        site = settings.SITE_URL.rstrip("/")
+        download = site + reverse("certificates:download", args=[certificate.pk])
+        verify = site + reverse("verify:page", args=[certificate.verification_code])
+        issued = _(
+            'Your certificate for "%(course)s" (%(hours)s CME credit hours) has been issued '
+            "with serial number %(serial)s."
+        )
+        lines = [issued % facts, f"{_('Download it after signing in:')} {download}"]
+        lines.append(f"{_('Anyone can check it here:')} {verify}")
+        return _("Your certificate for %(course)s") % facts, "\n".join(lines)
+
+    notices = notices_queue(
+        health_worker=certificate.completion.health_worker,
+        kind=Notice.Kind.CERTIFICATE_READY,
+        key=f"certificate-ready:{certificate.pk}",
+        compose=compose,
+        language=certificate.completion.workshop.language,
     )
-    with translation.override(language):
-        context = {
-            "certificate": certificate,
-            "holder": worker.name_ar if language != "en" and worker.name_ar else str(worker),
-            "course": getattr(certificate, f"course_title_{language}", "")
-            or certificate.course_title_en,
-            "download_url": settings.SITE_URL.rstrip("/")
-            + reverse("certificates:download", args=[certificate.pk]),
-            "verify_url": settings.SITE_URL.rstrip("/")
-            + reverse("verify:page", args=[certificate.verification_code]),
-        }
-        subject = _("Your certificate for %(course)s") % {"course": context["course"]}
-        body = render_to_string("certificates/email/issued.txt", context)
-    send_mail(subject, body, None, [address])
-    return True
+    return any(notice.status == Notice.Status.QUEUED for notice in notices)

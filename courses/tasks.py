@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from django.conf import settings
 from django.urls import reverse
 
 
@@ -27,3 +28,50 @@ def course_pack_build_task(course_id: int, language: str, user_id: int | None = 
 
 
 # --- end of course content tasks ------------------------------------------------------------------
+
+
+# --- Reminders and notices (courses/notices) ------------------------------------------------------
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(OSError,),  # core.sms.SmsUnavailable (5xx, 429, unreachable) and SMTP errors
+    retry_backoff=settings.NOTICE_RETRY_SECONDS,
+    retry_backoff_max=3600,
+    max_retries=settings.NOTICE_MAX_RETRIES,
+    text_for="recipient",  # each notice was written in its person's language when queued
+)
+def notice_send_task(self, notice_id: int) -> str:
+    """Send one notice, retried with growing waits on gateway and mail errors."""
+    from courses.notices.services import notice_fail, notice_send
+
+    try:
+        return notice_send(notice_id=notice_id)
+    except OSError:
+        if self.request.retries >= self.max_retries:
+            return notice_fail(notice_id=notice_id)
+        raise
+
+
+@shared_task(text_for="recipient")  # each person's language
+def workshop_scheduled_notify_task(workshop_id: int, health_worker_ids: list[int]) -> int:
+    """Tell people newly on a workshop's roster when and where it is held."""
+    from courses.notices.events import workshop_scheduled_notify
+
+    return workshop_scheduled_notify(workshop_id=workshop_id, health_worker_ids=health_worker_ids)
+
+
+@shared_task(text_for="recipient")  # each person's language
+def session_reminders_task() -> int:
+    """Remind everyone enrolled in a session held tomorrow (daily)."""
+    from courses.notices.events import session_reminders_queue
+
+    return session_reminders_queue()
+
+
+@shared_task(text_for="recipient")  # each person's language
+def cycle_reminders_task() -> int:
+    """Tell people whose CME cycle ends soon, short of its hours (daily)."""
+    from courses.notices.events import cycle_reminders_queue
+
+    return cycle_reminders_queue()

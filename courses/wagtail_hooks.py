@@ -4,8 +4,11 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
+from wagtail.permissions import register_permission_policy
 
 from courses import log_actions
+from courses.models import Notice
+from courses.notices.viewsets import NoticeAdminPolicy, NoticeViewSet
 
 
 @hooks.register("before_serve_document", order=-1)
@@ -31,3 +34,11 @@ def admin_titles_keep_their_own_direction():
 
 
 hooks.register("register_log_actions", log_actions.register)
+
+
+register_permission_policy(Notice, NoticeAdminPolicy(Notice))
+
+
+@hooks.register("register_admin_viewset")
+def register_notice_viewset():
+    return NoticeViewSet()

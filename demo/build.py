@@ -7,6 +7,7 @@ from demo import cascades as cascades_demo
 from demo import certificates as certificates_demo
 from demo import content as content_demo
 from demo import coverage as coverage_demo
+from demo import notices as notices_demo
 from demo import renewals as renewals_demo
 from demo import tracking as tracking_demo
 from demo import workforce as workforce_demo
@@ -40,6 +41,7 @@ STEPS = [
         cascades_demo.seed_cascade,
     ),
     ("7. coverage figures of all the above", coverage_demo.seed_coverage),
+    ("8. the day's reminders and notices, one reader without SMS", notices_demo.seed_notices),
 ]
 
 

@@ -252,7 +252,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-# Text messages (core/sms.py): a class with send(to=, body=); the console backend prints them.
+# Text messages (core/sms.py): a class with send(to=, body=); the console backend prints them,
+# core.sms.RapidProBackend sends through RapidPro/TextIt (RAPIDPRO_URL, RAPIDPRO_TOKEN: notices.py).
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.sms.ConsoleBackend")
 # Claiming a registry record: how long the one-time code lives and how many wrong tries it takes.
 RECORD_CLAIM_CODE_MINUTES = int(os.environ.get("RECORD_CLAIM_CODE_MINUTES", "30"))
@@ -260,6 +261,7 @@ RECORD_CLAIM_CODE_ATTEMPTS = int(os.environ.get("RECORD_CLAIM_CODE_ATTEMPTS", "5
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CME Tracker <no-reply@cme.example>")
 
 from .celery import *  # noqa: E402, F403  (Celery and beat, in their own module)
+from .notices import *  # noqa: E402, F403  (the SMS gateway and the reminders)
 
 # How far ahead of the server's clock an attendance mark may be dated (device clocks drift);
 # marks dated later are refused with a reason.

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from courses.notices.schedule import BEAT_SCHEDULE as NOTICES_BEAT_SCHEDULE
 from coverage.schedule import BEAT_SCHEDULE as COVERAGE_BEAT_SCHEDULE
 
 from .environment import VAR_DIR, env_bool
@@ -36,4 +37,4 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TRACK_STARTED = True
 CELERY_RESULT_EXTENDED = True
 CELERY_TIMEZONE = "Asia/Baghdad"  # the site's TIME_ZONE (base.py): beat runs on Iraq's clock
-CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE}
+CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE, **NOTICES_BEAT_SCHEDULE}

@@ -1,4 +1,5 @@
 from courses.models.collections import ScopeCollection
+from courses.models.notices import Notice
 from courses.models.pages import (
     CourseIndexPage,
     CoursePage,
@@ -41,6 +42,7 @@ __all__ = [
     "ExternalActivity",
     "HomePage",
     "ModulePage",
+    "Notice",
     "PendingWalkIn",
     "RecordChange",
     "ScopeCollection",

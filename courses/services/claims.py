@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import ExternalActivity, RecordChange
 from courses.models.workshops import RecordMethod
+from courses.notices.events import claim_decided_notify
 from courses.services.history import history_record, snapshot
 from workforce.duties import decision_service
 from workforce.models import HealthWorker
@@ -54,4 +55,5 @@ def external_activity_review(
         before=before,
         health_worker=activity.health_worker,
     )
+    claim_decided_notify(activity=activity)
     return activity

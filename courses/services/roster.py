@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, RecordChange, Workshop
 from courses.models.workshops import RecordMethod
+from courses.notices.events import workshop_scheduled_queue
 from courses.services.history import Change, history_record, history_record_many, snapshot
 from workforce.models import HealthWorker
 from workforce.services import health_worker_create
@@ -94,6 +95,7 @@ def enrolments_add(
         for enrolment in [*returning, *new]
     ]
     history_record_many(changes=changes, method=method, actor=user)
+    workshop_scheduled_queue(workshop=workshop, health_worker_ids=joining)
     enrolments.update({e.health_worker_id: e for e in new})
     return enrolments
 

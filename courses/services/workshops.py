@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from courses.models import Completion, Session, Workshop
+from courses.models import Completion, Enrolment, Session, Workshop
+from courses.notices.events import workshop_scheduled_queue
 from courses.services.completion import completions_evaluate
 from courses.services.trainers import trainer_candidates, workshop_lead_set
 
@@ -96,6 +97,12 @@ def workshop_status_set(*, workshop: Workshop, status: str, user=None) -> Worksh
         log(workshop, "cme.workshop.status", user=user, data={"old": old, "new": status})
         if old == Workshop.Status.CLOSED:
             log(workshop, "cme.workshop.reopen", user=user, data={"new": status})
+        if status == Workshop.Status.OPEN:  # the roster so far hears of it (once each)
+            enrolled = workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
+            workshop_scheduled_queue(
+                workshop=workshop,
+                health_worker_ids=enrolled.values_list("health_worker_id", flat=True),
+            )
     return workshop
 
 

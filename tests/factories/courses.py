@@ -12,6 +12,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     ExternalActivity,
+    Notice,
     Session,
     Workshop,
 )
@@ -129,3 +130,18 @@ class ExternalActivityFactory(DjangoModelFactory):
     date = datetime.date(2026, 2, 10)
     hours = Decimal("6.0")
     evidence = factory.django.FileField(filename="certificate.pdf", data=MINIMAL_PDF)
+
+
+class NoticeFactory(DjangoModelFactory):
+    """A notice as `courses.notices` records it, queued for sending."""
+
+    class Meta:
+        model = Notice
+
+    health_worker = factory.SubFactory(HealthWorkerFactory)
+    kind = Notice.Kind.SESSION_TOMORROW
+    channel = Notice.Channel.SMS
+    language = "ar"
+    address = "07701234567"
+    body = "تذكير: غداً جلسة"
+    dedupe_key = factory.Sequence(lambda n: f"sample:{n}")

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale, Site
 
 from tests.factories.certificates import CertificateTemplateFactory
+from tests.factories.courses import NoticeFactory
 from tests.factories.field import DeviceFactory
 from tests.factories.interop import dhis2_connection, dhis2_mapping, partner_key
 from tests.factories.workforce import (
@@ -59,7 +60,7 @@ def trainer_or_administrator(role, scope):
 REFERENCE = {"index": everyone, "add": national_administrator, "edit": national_administrator,
              "delete": national_administrator}  # fmt: skip
 SUPERUSER_ONLY = dict.fromkeys(("index", "add", "edit", "delete"), superuser)
-OBJECT_VIEWS = ("edit", "delete", "revoke")  # the views whose URL names one record
+OBJECT_VIEWS = ("edit", "delete", "revoke", "inspect")  # the views whose URL names one record
 
 # The rule of each viewset: which (role, scope) reaches each of its views.
 RULES = {
@@ -88,6 +89,9 @@ RULES = {
     # DHIS2 connections and their mappings: national configuration, for national administrators.
     "dhis2-connections": dict.fromkeys(("index", "add", "edit", "delete"), national_administrator),
     "dhis2-mappings": dict.fromkeys(("index", "add", "edit", "delete"), national_administrator),
+    # Notices: staff of every role read those of the people in their scope (the sample is a Kirkuk
+    # worker's); nobody adds, edits or deletes one (no such views at all).
+    "notices": {"index": everyone, "inspect": everyone},
     "certificatetemplate": SUPERUSER_ONLY,
     "wagtaillocales": SUPERUSER_ONLY,
     "wagtailsites": SUPERUSER_ONLY,
@@ -125,6 +129,7 @@ def _samples():
         "partner-keys": partner_key(level="governorate", governorate=kirkuk)[0],
         "dhis2-connections": connection,
         "dhis2-mappings": dhis2_mapping(connection=connection),
+        "notices": NoticeFactory(health_worker=HealthWorkerFactory(facility=facility)),
         "certificatetemplate": CertificateTemplateFactory(name="Sample"),
         "wagtaillocales": Locale.get_default(),
         "wagtailsites": Site.objects.first(),
