@@ -4,7 +4,7 @@ from celery import shared_task
 
 from django.urls import reverse
 
-from certificates import bulk, services
+from certificates import bulk, reminders, services
 from core.jobs import job_progress
 
 
@@ -31,6 +31,14 @@ def certificate_notify_task(certificate_id: int) -> bool:
 def certificates_notify_task(certificate_ids: list[int]) -> int:
     """Tell the holders of several new certificates that they are ready; returns how many."""
     return sum(services.certificate_notify(certificate_id=pk) for pk in certificate_ids)
+
+
+@shared_task(text_for="recipient")  # each holder's language
+def certificate_expiry_reminders_task() -> int:
+    """Queue today's reminders to renew (certificates expiring in 60 and in 14 days)."""
+    from django.utils import timezone
+
+    return reminders.certificate_expiry_remind(on=timezone.localdate())
 
 
 @shared_task(bind=True)

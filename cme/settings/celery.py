@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from certificates.schedule import BEAT_SCHEDULE as CERTIFICATES_BEAT_SCHEDULE
 from courses.notices.schedule import BEAT_SCHEDULE as NOTICES_BEAT_SCHEDULE
 from coverage.schedule import BEAT_SCHEDULE as COVERAGE_BEAT_SCHEDULE
 
@@ -37,4 +38,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TRACK_STARTED = True
 CELERY_RESULT_EXTENDED = True
 CELERY_TIMEZONE = "Asia/Baghdad"  # the site's TIME_ZONE (base.py): beat runs on Iraq's clock
-CELERY_BEAT_SCHEDULE: dict = {**COVERAGE_BEAT_SCHEDULE, **NOTICES_BEAT_SCHEDULE}
+CELERY_BEAT_SCHEDULE: dict = {
+    **COVERAGE_BEAT_SCHEDULE,
+    **NOTICES_BEAT_SCHEDULE,
+    **CERTIFICATES_BEAT_SCHEDULE,
+}

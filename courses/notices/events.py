@@ -196,7 +196,12 @@ def _cycle_short_notify(*, worker: HealthWorker, credits) -> None:
 
 
 def certificate_expiring_notify(
-    *, health_worker: HealthWorker, certificate_id: int, days_left: int, compose: Compose
+    *,
+    health_worker: HealthWorker,
+    certificate_id: int,
+    days_left: int,
+    compose: Compose,
+    language: str = "",
 ) -> list[Notice]:
     """Tell a holder their certificate expires in `days_left` days (once per certificate and day).
 
@@ -208,4 +213,5 @@ def certificate_expiring_notify(
         kind=Notice.Kind.CERTIFICATE_EXPIRING,
         key=f"certificate-expiring:{certificate_id}:{days_left}",
         compose=compose,
+        language=language,
     )
