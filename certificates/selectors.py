@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from certificates import identity
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer, SignatoryLook
+from certificates.provider_marks import provider_marks
 from courses.models import CoursePage
 
 
@@ -103,6 +104,31 @@ def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
         verification_url=certificate_verification_url(certificate=certificate),
         verification_code=certificate.verification_code,
         qr_payload=certificate_qr_payload(certificate=certificate),
+        providers=provider_marks(workshop=certificate.completion.workshop),
+    )
+
+
+def certificate_providers(*, certificate: Certificate) -> list:
+    """The providers of the certificate's workshop, the lead first: one query."""
+    from django.db.models import Case, IntegerField, Q, Value, When
+
+    from workforce.models import Provider
+
+    completion = certificate.completion_id
+    return list(
+        Provider.objects.filter(
+            Q(workshops_led__completions=completion)
+            | Q(workshops_partnered__completions=completion)
+        )
+        .annotate(
+            lead=Case(
+                When(workshops_led__completions=completion, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("lead", "name_en")
+        .distinct()
     )
 
 

@@ -29,6 +29,7 @@ class SessionChanged(LogFormatter):
 ACTIONS = (
     ("cme.workshop.create", _("Schedule workshop"), _("Workshop scheduled")),
     ("cme.workshop.reopen", _("Reopen workshop"), _("Workshop reopened")),
+    ("cme.workshop.providers", _("Change workshop providers"), _("Providers changed")),
 )
 
 

@@ -1,6 +1,7 @@
 """Writes of the coverage app: keeping the pre-aggregated tables in step with the records.
 
-The tables are derived data. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
+The tables are derived data. They count the registry's workforce only: external participants
+(another ministry, a company; `HealthWorker.is_external`) are in no cell, numerator or denominator. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
 `coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
 completion shows within seconds; `headcount_rebuild` recomputes the registry denominators. The
 monthly reports are queued one task per subscription (`monthly_reports_queue`) and each is sent
@@ -65,7 +66,7 @@ def _trained_sql(where: str) -> str:
                        {_month("c.completed_on")} AS month, COUNT(*) AS completions
                 FROM courses_completion c
                 JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-                WHERE c.is_complete AND hw.is_verified {where}
+                WHERE c.is_complete AND hw.is_verified AND NOT hw.is_external {where}
                 GROUP BY c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
                          {_month("c.completed_on")}
             ) wm
@@ -94,7 +95,7 @@ def _activity_sql(where: str) -> str:
             FROM certificates_certificate cert
             JOIN courses_completion c ON c.id = cert.completion_id
             JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-            WHERE cert.status = 'valid' {where.format(course="c.course_id")}
+            WHERE cert.status = 'valid' AND NOT hw.is_external {where.format(course="c.course_id")}
             GROUP BY hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")}
             UNION ALL
             SELECT p.facility_id, p.cadre_id, p.course_id, p.month, 0, SUM(p.pre_sum),
@@ -112,7 +113,7 @@ def _activity_sql(where: str) -> str:
                 JOIN courses_enrolment e ON e.id = s.enrolment_id
                 JOIN courses_workshop w ON w.id = e.workshop_id
                 JOIN workforce_healthworker hw ON hw.id = e.health_worker_id
-                WHERE 1 = 1 {where.format(course="w.course_id")}
+                WHERE NOT hw.is_external {where.format(course="w.course_id")}
                 GROUP BY e.id, hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")}
             ) p
             GROUP BY p.facility_id, p.cadre_id, p.course_id, p.month
@@ -170,7 +171,7 @@ def headcount_rebuild() -> None:
             SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            WHERE hw.is_verified
+            WHERE hw.is_verified AND NOT hw.is_external
             GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )

@@ -45,7 +45,8 @@ def _print_png(storage, name: str, modified: float) -> bytes | None:
         with storage.open(name, "rb") as handle, Image.open(handle) as image:
             image.thumbnail((PRINT_SIDE, PRINT_SIDE))
             out = io.BytesIO()
-            image.convert("RGBA").save(out, "PNG", optimize=True)
+            transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            image.convert("RGBA" if transparent else "RGB").save(out, "PNG", optimize=True)
             return out.getvalue()
     except (OSError, ValueError):
         return None  # a missing or unreadable file: the name is printed without its logo

@@ -151,6 +151,7 @@ class Enrolment(models.Model):
         WALK_IN = "walk_in", _("Walk-in")
         IMPORT = "import", _("Imported sheet")
         SELF = "self", _("Self-registration")
+        EXTERNAL = "external", _("External participant")
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="enrolments")
     health_worker = models.ForeignKey(

@@ -27,6 +27,7 @@ from courses.services.roster import (
     enrolment_add,
     enrolment_withdraw,
     enrolments_add,
+    external_participant_add,
     pending_walk_in_decide,
     walk_in_add,
 )
@@ -34,6 +35,7 @@ from courses.services.workshops import (
     session_update,
     workshop_close,
     workshop_create,
+    workshop_providers_set,
     workshop_status_set,
 )
 
@@ -49,6 +51,7 @@ __all__ = [
     "enrolment_add",
     "enrolment_withdraw",
     "enrolments_add",
+    "external_participant_add",
     "pending_walk_in_decide",
     "join_request_create",
     "join_request_decide",
@@ -65,5 +68,6 @@ __all__ = [
     "walk_in_request_decide",
     "workshop_close",
     "workshop_create",
+    "workshop_providers_set",
     "workshop_status_set",
 ]

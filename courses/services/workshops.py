@@ -23,9 +23,12 @@ def workshop_create(
     capacity: int = 30,
     language: str = "ar",
     trainers=(),
+    lead_provider=None,
+    partners=(),
 ) -> Workshop:
     """Schedule a workshop with one session per day; the user who schedules it trains it."""
     workshop = Workshop(
+        lead_provider=lead_provider,
         course=course,
         venue=venue,
         starts_on=starts_on,
@@ -39,11 +42,31 @@ def workshop_create(
         raise ValidationError({"ends_on": _("A workshop lasts at most 60 days.")})
     workshop.save()
     workshop.trainers.add(user, *trainers)
+    workshop.partners.set([p for p in partners if p != lead_provider])
     Session.objects.bulk_create(
         Session(workshop=workshop, date=starts_on + datetime.timedelta(days=offset))
         for offset in range((ends_on - starts_on).days + 1)
     )
     log(workshop, "cme.workshop.create", user=user)
+    return workshop
+
+
+@transaction.atomic
+def workshop_providers_set(*, workshop: Workshop, lead_provider, partners, user) -> Workshop:
+    """Name who runs the workshop: its lead provider and partners; the log keeps what it was."""
+    before = {
+        "lead": workshop.lead_provider.code if workshop.lead_provider_id else "",
+        "partners": sorted(workshop.partners.values_list("code", flat=True)),
+    }
+    workshop.lead_provider = lead_provider
+    workshop.full_clean()
+    workshop.save(update_fields=["lead_provider"])
+    workshop.partners.set([p for p in partners if p != lead_provider])
+    after = {
+        "lead": lead_provider.code if lead_provider else "",
+        "partners": sorted(p.code for p in partners if p != lead_provider),
+    }
+    log(workshop, "cme.workshop.providers", user=user, data={"before": before, "after": after})
     return workshop
 
 
