@@ -1,7 +1,8 @@
 """Writes of the coverage app: keeping the pre-aggregated tables in step with the records.
 
 The tables are derived data. They count the registry's workforce only: external participants
-(another ministry, a company; `HealthWorker.is_external`) are in no cell, numerator or denominator. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
+(another ministry, a company; `HealthWorker.is_external`) are in no cell, numerator or
+denominator. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
 `coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
 completion shows within seconds; `headcount_rebuild` recomputes the registry denominators. The
 monthly reports are queued one task per subscription (`monthly_reports_queue`) and each is sent
