@@ -14,7 +14,13 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from courses.models import CoursePage
-from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+from coverage.models import (
+    ActivityCell,
+    HeadcountCell,
+    ProviderActivityCell,
+    ProviderTrainedCell,
+    TrainedCell,
+)
 from workforce.models import AUDITING_ROLES, Cadre, Directorate, Facility, Governorate
 
 AUDIT_ROLES = AUDITING_ROLES
@@ -45,6 +51,7 @@ class CoverageQuery:
     cadres: tuple[int, ...] = ()
     level: str = "national"
     place_id: int | None = None
+    provider: int | None = None  # only workshops this provider led or partnered
 
 
 @dataclass
@@ -126,8 +133,17 @@ def course_rows(*, ids=None) -> list[Row]:
     ]
 
 
+# The numerators of one provider's workshops; the denominator (HeadcountCell) is the same.
+BY_PROVIDER = {TrainedCell: ProviderTrainedCell, ActivityCell: ProviderActivityCell}
+
+
 def scoped_cells(model, *, user, query: CoverageQuery, courses: bool = True):
-    cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
+    """The cells of `model` in the user's scope and the query's place, cadres, courses, provider."""
+    if query.provider and model in BY_PROVIDER:
+        cells = BY_PROVIDER[model].objects.visible_to(user, roles=AUDIT_ROLES)
+        cells = cells.filter(provider_id=query.provider)
+    else:
+        cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
     if query.level != "national":
         cells = cells.filter(**{PLACE_FIELD[query.level]: query.place_id})
     if query.cadres:
