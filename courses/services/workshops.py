@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 from courses.models import Completion, Session, Workshop
 from courses.services.completion import completions_evaluate
+from courses.signals import workshop_providers_changed
 
 
 @transaction.atomic
@@ -67,6 +68,7 @@ def workshop_providers_set(*, workshop: Workshop, lead_provider, partners, user)
         "partners": sorted(p.code for p in partners if p != lead_provider),
     }
     log(workshop, "cme.workshop.providers", user=user, data={"before": before, "after": after})
+    workshop_providers_changed.send(sender=Workshop, workshop=workshop)
     return workshop
 
 

@@ -17,6 +17,7 @@ from coverage import selectors
 from coverage.services import coverage_rebuild
 from tests.coverage.test_exports import csv_rows, download
 from tests.factories.providers import ProviderFactory
+from tests.factories.workforce import RoleAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +91,17 @@ def test_the_coverage_page_offers_the_provider_filter_in_the_readers_language(
     page = page.decode()
     assert f'<label for="id_provider">{label}:</label>' in page
     assert 'id="provider-note"' in page and name in page
+
+
+def test_naming_a_provider_on_the_workshop_page_moves_its_completions_into_its_coverage(
+    client, providers, country, national_auditor, period_query, django_capture_on_commit_callbacks
+):
+    _who, moh = providers
+    workshop = _workshop(country.n4, datetime.date(2026, 4, 2))
+    trainer = RoleAssignmentFactory(role="trainer", level="national").user
+    client.force_login(trainer)
+    url = reverse("courses:workshop_providers", args=[workshop.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"lead_provider": moh.pk}).status_code == 302
+    figures = _by_code(national_auditor, period_query(provider=moh.pk), country.a)
+    assert figures["BAS"] == (1, 3)
