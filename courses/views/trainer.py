@@ -14,16 +14,9 @@ from wagtail import hooks
 from core.http import id_or_404
 from core.paging import page_of
 from courses import selectors, services
-from courses.forms import (
-    ExternalParticipantForm,
-    OverrideForm,
-    ScoreGridForm,
-    SessionForm,
-    WalkInForm,
-    WorkshopForm,
-    WorkshopProvidersForm,
-)
+from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import Completion, Enrolment, Workshop
+from courses.programme_forms import ExternalParticipantForm, WorkshopProvidersForm
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
 from workforce.models import HealthWorker
 
