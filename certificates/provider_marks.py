@@ -1,14 +1,11 @@
 """The providers a certificate prints: each one's logo and name in the certificate's languages."""
 
-import io
 from dataclasses import dataclass
-from functools import lru_cache
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from core.pdf import draw_shaped, shape_line
-from workforce.logos import logo_for_print
+from workforce.logos import logo_for_print, logo_reader
 
 
 @dataclass(frozen=True)
@@ -36,12 +33,6 @@ def provider_marks(*, workshop) -> tuple[ProviderMark, ...]:
     )
 
 
-@lru_cache(maxsize=64)
-def _reader(png: bytes) -> ImageReader:
-    # One reader per logo for the process: a bulk issue of a workshop decodes each logo once.
-    return ImageReader(io.BytesIO(png))
-
-
 def draw_provider_row(
     canvas: Canvas,
     marks: tuple[ProviderMark, ...],
@@ -63,7 +54,7 @@ def draw_provider_row(
         centre = left + slot * (index + 0.5)
         if mark.logo_png:
             canvas.drawImage(
-                _reader(mark.logo_png),
+                logo_reader(mark.logo_png),
                 centre - logo / 2,
                 y,
                 logo,

@@ -52,6 +52,14 @@ def _print_png(storage, name: str, modified: float) -> bytes | None:
         return None  # a missing or unreadable file: the name is printed without its logo
 
 
+@functools.lru_cache(maxsize=64)
+def logo_reader(png: bytes):
+    """A ReportLab image of a printed logo, made once per process for each logo."""
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(io.BytesIO(png))
+
+
 def logo_for_print(provider) -> bytes | None:
     """The provider's logo as a small PNG, cached per file and its change time; None if none."""
     if not provider.logo:
