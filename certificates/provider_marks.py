@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from core.pdf import draw_shaped, shape_line
-from workforce.logos import logo_for_print, logo_reader
+from workforce.logos import logo_for_print, logo_reader, logo_url
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,40 @@ class ProviderMark:
         return names.get(language) or names.get("en", "")
 
 
-def provider_marks(*, workshop) -> tuple[ProviderMark, ...]:
-    """The workshop's lead provider and partners as a certificate prints them."""
-    if workshop is None:
-        return ()
+def providers_snapshot(*, workshop) -> list[dict]:
+    """The workshop's lead provider and partners as a certificate keeps them (JSON)."""
+    return [
+        {
+            "code": provider.code,
+            "en": provider.name_en,
+            "ar": provider.name_ar,
+            "ckb": provider.name_ckb,
+            "logo": provider.logo.name or "",
+        }
+        for provider in workshop.providers()
+    ]
+
+
+def provider_marks(*, snapshot: list[dict]) -> tuple[ProviderMark, ...]:
+    """A certificate's kept providers as its PDF prints them."""
     return tuple(
         ProviderMark(
-            names=(("en", p.name_en), ("ar", p.name_ar), ("ckb", p.name_ckb)),
-            logo_png=logo_for_print(p),
+            names=tuple((language, kept.get(language, "")) for language in ("en", "ar", "ckb")),
+            logo_png=logo_for_print(kept.get("logo", "")),
         )
-        for p in workshop.providers()
+        for kept in snapshot
     )
+
+
+def providers_shown(*, snapshot: list[dict], language: str) -> list[dict]:
+    """A certificate's kept providers as the verification page shows them: name and logo URL."""
+    return [
+        {
+            "name": kept.get(language) or kept.get("en", ""),
+            "logo": logo_url(kept["logo"]) if kept.get("logo") else None,
+        }
+        for kept in snapshot
+    ]
 
 
 def draw_provider_row(

@@ -104,31 +104,7 @@ def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
         verification_url=certificate_verification_url(certificate=certificate),
         verification_code=certificate.verification_code,
         qr_payload=certificate_qr_payload(certificate=certificate),
-        providers=provider_marks(workshop=certificate.completion.workshop),
-    )
-
-
-def certificate_providers(*, certificate: Certificate) -> list:
-    """The providers of the certificate's workshop, the lead first: one query."""
-    from django.db.models import Case, IntegerField, Q, Value, When
-
-    from workforce.models import Provider
-
-    completion = certificate.completion_id
-    return list(
-        Provider.objects.filter(
-            Q(workshops_led__completions=completion)
-            | Q(workshops_partnered__completions=completion)
-        )
-        .annotate(
-            lead=Case(
-                When(workshops_led__completions=completion, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("lead", "name_en")
-        .distinct()
+        providers=provider_marks(snapshot=certificate.providers),
     )
 
 

@@ -60,11 +60,22 @@ def logo_reader(png: bytes):
     return ImageReader(io.BytesIO(png))
 
 
-def logo_for_print(provider) -> bytes | None:
-    """The provider's logo as a small PNG, cached per file and its change time; None if none."""
-    if not provider.logo:
+def _logo_storage():
+    from workforce.models import Provider
+
+    return Provider._meta.get_field("logo").storage
+
+
+def logo_url(name: str) -> str:
+    """The public URL of a stored logo."""
+    return _logo_storage().url(name)
+
+
+def logo_for_print(name: str) -> bytes | None:
+    """The stored logo `name` as a small PNG, cached per file and its change time; None if none."""
+    if not name:
         return None
-    storage, name = provider.logo.storage, provider.logo.name
+    storage = _logo_storage()
     try:
         modified = storage.get_modified_time(name).timestamp()
     except (OSError, NotImplementedError):

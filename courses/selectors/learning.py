@@ -139,7 +139,7 @@ def _providers_printed(workshop) -> dict:
     from workforce.logos import logo_for_print
 
     providers = workshop.providers()
-    logos = (logo_for_print(provider) for provider in providers)
+    logos = (logo_for_print(provider.logo.name) for provider in providers)
     return {
         "providers_en": " · ".join(provider.name_en for provider in providers),
         "providers_ar": " · ".join(provider.name_ar or provider.name_en for provider in providers),

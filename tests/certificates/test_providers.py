@@ -53,16 +53,26 @@ def test_the_certificate_prints_each_provider_in_english_and_arabic(who_and_mini
 
 
 def test_the_certificate_draws_the_logo_of_a_provider_that_has_one(who_and_ministry, completion):
-    with_logo = services.certificate_pdf_render(
-        certificate=services.certificate_issue(completion_id=completion.pk)
-    )
-    completion.workshop.lead_provider = None
-    completion.workshop.save()
-    completion.workshop.partners.clear()
-    bare = services.certificate_pdf_render(certificate=completion.certificates.get())
+    certificate = services.certificate_issue(completion_id=completion.pk)
+    with_logo = services.certificate_pdf_render(certificate=certificate)
+    certificate.providers = []
+    bare = services.certificate_pdf_render(certificate=certificate)
     drawn = _images(with_logo)
     assert len(drawn) == len(_images(bare)) + 1
     assert all(int(row[3]) <= 240 and int(row[4]) <= 240 for row in drawn)
+
+
+def test_the_certificate_keeps_the_providers_it_was_issued_with(
+    who_and_ministry, completion, client
+):
+    certificate = services.certificate_issue(completion_id=completion.pk)
+    completion.workshop.partners.clear()
+    completion.workshop.lead_provider = ProviderFactory(name_en="Someone else")
+    completion.workshop.save()
+    reply = client.get(f"/verify/{certificate.verification_code}.json").json()
+    assert [p["name"] for p in reply["providers"]] == [
+        "World Health Organization", "Ministry of Health"
+    ]  # fmt: skip
 
 
 def test_the_verification_page_names_the_providers_in_the_readers_language(
