@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from certificates.provider_marks import ProviderMark, draw_provider_row
 from certificates.qr import qr_runs
 from core.pdf import draw_shaped, join_shaped, register_fonts, shape_line
 from core.pdf.layout import LineStack
@@ -72,6 +73,7 @@ class CertificateFacts:
     verification_code: str
     qr_payload: str = ""  # what the QR code says (identity.qr_payload); else verification_url
     valid_until: datetime.date | None = None  # None: the certificate never expires
+    providers: tuple[ProviderMark, ...] = ()  # the workshop's lead provider, then its partners
 
 
 @lru_cache(maxsize=32)
@@ -252,8 +254,24 @@ class CertificateRenderer:
                 text += f" · {labels['until']} {_date_shown(facts.valid_until, language)}"
             y = self._line(canvas, text, y=y, size=self.body_size, language=language)
             y -= 18 * step
+        self._draw_providers(canvas, facts, y=y)
         self._draw_signatories(canvas, bilingual=bilingual)
         self._draw_verification(canvas, facts)
+
+    def _draw_providers(self, canvas: Canvas, facts: CertificateFacts, *, y: float) -> None:
+        # Between the last line of text and the signatories, across the middle of the page.
+        width, _height = self.page_size
+        row = max(self.margin + 100, min(y - 8, self.margin + 130))
+        inner = self.margin + 100
+        canvas.setFillColorRGB(0.25, 0.25, 0.25)
+        draw_provider_row(
+            canvas,
+            facts.providers,
+            languages=self.languages,
+            left=inner,
+            right=width - inner,
+            y=row,
+        )
 
     def _draw_signatories(self, canvas: Canvas, *, bilingual: bool) -> None:
         signatories = self.look.signatories

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from certificates import identity
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf import CertificateFacts, CertificateLook, CertificateRenderer, SignatoryLook
+from certificates.provider_marks import provider_marks
 from courses.models import CoursePage
 
 
@@ -104,6 +105,7 @@ def certificate_facts(*, certificate: Certificate) -> CertificateFacts:
         verification_url=certificate_verification_url(certificate=certificate),
         verification_code=certificate.verification_code,
         qr_payload=certificate_qr_payload(certificate=certificate),
+        providers=provider_marks(snapshot=certificate.providers),
     )
 
 

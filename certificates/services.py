@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from certificates import identity
 from certificates.models import Certificate
 from certificates.pdf import CertificateRenderer
+from certificates.provider_marks import providers_snapshot
 from certificates.selectors import (
     CourseFacts,
     certificate_facts,
@@ -84,6 +85,7 @@ def _create(*, completion: Completion, shared: CourseFacts | None = None) -> Cer
         completed_on=completion.completed_on,
         valid_until=completion.valid_until,
         template=shared.template if shared else certificate_template_for(course=course),
+        providers=providers_snapshot(workshop=completion.workshop),
     )
     # Uniqueness (serial, code, one valid certificate per completion) is the database's to
     # enforce: an IntegrityError is what certificate_issue expects, and it costs no queries.

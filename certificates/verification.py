@@ -16,6 +16,7 @@ from certificates import identity
 from certificates.answers import remembered_answer
 from certificates.holder import LATIN_NAME_LANGUAGE, ShownName, holder_names
 from certificates.models import Certificate
+from certificates.provider_marks import providers_shown
 from certificates.selectors import certificate_lookup
 from core.http import RateLimit, rate_limits_hit
 from workforce.names import name_normalise
@@ -132,6 +133,7 @@ def verification_result(
         "reason": "",
         "superseded_by": None,
         "signature_valid": signature_ok,
+        "providers": [],
     }
     if certificate is None:
         return result
@@ -148,6 +150,7 @@ def verification_result(
         issued_on=certificate.issued_at.date().isoformat(),
         reason=certificate.status_reason if certificate.status != "valid" else "",
         superseded_by=certificate.superseded_by.serial if certificate.superseded_by else None,
+        providers=providers_shown(snapshot=certificate.providers, language=language),
     )
     proven = (
         key.strip().upper() == certificate.verification_code

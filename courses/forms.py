@@ -10,6 +10,7 @@ from core.uploads import UploadRefused, sheet_check
 from courses.catalogue import course_for_reader
 from courses.evidence import evidence_validate
 from courses.models import AssessmentScore, CoursePage, ExternalActivity, Session, Workshop
+from courses.programme_forms import ProvidersMixin
 from workforce.models import TRAINING_ROLES, Facility, HealthWorker
 from workforce.selectors import health_worker_duplicates
 
@@ -28,7 +29,7 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(ProvidersMixin, forms.ModelForm):
     lead = forms.ModelChoiceField(
         label=_("Lead trainer"),
         queryset=None,
@@ -43,8 +44,15 @@ class WorkshopForm(forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = ["course", "venue", "starts_on", "ends_on", "capacity", "language"]
-        widgets = {"starts_on": DateInput, "ends_on": DateInput}
+        fields = [
+            "course", "venue", "starts_on", "ends_on", "capacity", "language", "lead_provider",
+            "partners",
+        ]  # fmt: skip
+        widgets = {
+            "starts_on": DateInput,
+            "ends_on": DateInput,
+            "partners": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +77,7 @@ class WorkshopForm(forms.ModelForm):
         data = super().clean()
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("The last day cannot be before the first day."))
-        return data
+        return self.providers_clean(data)
 
 
 class SessionForm(forms.ModelForm):

@@ -37,6 +37,7 @@ ACTIONS = (
     ),
     ("cme.workshop.trainer_add", _("Add trainer"), _("Trainer added")),
     ("cme.workshop.trainer_remove", _("Remove trainer"), _("Trainer removed")),
+    ("cme.workshop.providers", _("Change workshop providers"), _("Providers changed")),
 )
 
 

@@ -3,6 +3,9 @@
 completion_recorded(sender=Completion, completion=<Completion>): sent after a completion is created
 or changes. Receivers that start background work queue it with `transaction.on_commit`.
 
+workshop_providers_changed(sender=Workshop, workshop=<Workshop>): sent after a workshop's lead
+provider or partners change (coverage recomputes the cells of its completions per provider).
+
 What higher apps add to courses' pages goes through Wagtail hooks, not signals (see
 docs/architecture.md): `courses_my_learning_sections` (request, health_worker) -> HTML placed after
 the transcript of My learning, and `courses_workshop_actions` (request, workshop) -> HTML of a link
@@ -12,3 +15,4 @@ on the workshop page; each returns "" to add nothing, in the order the hooks wer
 from django.dispatch import Signal
 
 completion_recorded = Signal()
+workshop_providers_changed = Signal()

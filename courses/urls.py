@@ -14,6 +14,7 @@ urlpatterns = [
     path("workshops/", trainer.my_workshops, name="my_workshops"),
     path("workshops/new/", trainer.workshop_create, name="workshop_create"),
     path("workshops/<int:pk>/", trainer.workshop_detail, name="workshop_detail"),
+    path("workshops/<int:pk>/providers/", trainer.workshop_providers, name="workshop_providers"),
     path("workshops/<int:pk>/status/", trainer.workshop_status, name="workshop_status"),
     path("workshops/<int:pk>/close/", trainer.workshop_close, name="workshop_close"),
     path("workshops/<int:pk>/evaluate/", trainer.workshop_evaluate, name="workshop_evaluate"),
@@ -26,6 +27,7 @@ urlpatterns = [
     path("workshops/<int:pk>/roster/", trainer.roster, name="roster"),
     path("workshops/<int:pk>/roster/add/", trainer.roster_add, name="roster_add"),
     path("workshops/<int:pk>/roster/walk-in/", trainer.roster_walk_in, name="roster_walk_in"),
+    path("workshops/<int:pk>/roster/external/", trainer.roster_external, name="roster_external"),
     path("workshops/<int:pk>/scores/", trainer.scores, name="scores"),
     path(
         "workshops/<int:pk>/template.xlsx",

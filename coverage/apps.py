@@ -8,10 +8,17 @@ class CoverageConfig(AppConfig):
 
     def ready(self):
         from certificates.signals import certificate_recorded
-        from courses.signals import completion_recorded
-        from coverage.receivers import refresh_after_certificate, refresh_after_completion
+        from courses.signals import completion_recorded, workshop_providers_changed
+        from coverage.receivers import (
+            refresh_after_certificate,
+            refresh_after_completion,
+            refresh_after_workshop_providers,
+        )
 
         completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")
         certificate_recorded.connect(
             refresh_after_certificate, dispatch_uid="coverage-refresh-certificates"
+        )
+        workshop_providers_changed.connect(
+            refresh_after_workshop_providers, dispatch_uid="coverage-refresh-providers"
         )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.digits import typed_text
 from coverage.selectors import LEVELS, CoverageQuery, course_rows
-from workforce.models import Cadre
+from workforce.models import Cadre, Provider
 
 MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -52,6 +52,13 @@ class CoverageFilterForm(forms.Form):
             "Count only workers whose training is still valid today: for a course with a "
             "validity, a worker whose completions in the period have all expired does not count."
         ),
+    )
+    provider = forms.ModelChoiceField(
+        label=_("Provider"),
+        queryset=Provider.objects.all(),
+        required=False,
+        empty_label=_("Every provider"),
+        help_text=_("Only workshops this provider led or partnered in."),
     )
     level = forms.ChoiceField(choices=[(level, level) for level in LEVELS], required=False)
     place = forms.IntegerField(required=False, min_value=1)
@@ -102,4 +109,5 @@ class CoverageFilterForm(forms.Form):
             level=data["level"],
             place_id=data.get("place") if data["level"] != "national" else None,
             valid_on=timezone.localdate() if data.get("valid_today") else None,
+            provider=data["provider"].pk if data.get("provider") else None,
         )

@@ -49,3 +49,11 @@ def refresh_after_certificate(sender, certificate, **kwargs) -> None:
     _refresh_on_commit(
         facility_id=completion.health_worker.facility_id, course_id=completion.course_id
     )
+
+
+def refresh_after_workshop_providers(sender, workshop, **kwargs) -> None:
+    """Queue the refresh of every facility and course of the workshop's completions: the
+    provider cells of those completions follow the workshop's new providers."""
+    pairs = workshop.completions.values_list("health_worker__facility_id", "course_id").distinct()
+    for facility_id, course_id in pairs:
+        _refresh_on_commit(facility_id=facility_id, course_id=course_id)

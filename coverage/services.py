@@ -1,6 +1,8 @@
 """Writes of the coverage app: keeping the pre-aggregated tables in step with the records.
 
-The tables are derived data. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
+The tables are derived data. They count the registry's workforce only: external participants
+(another ministry, a company; `HealthWorker.is_external`) are in no cell, numerator or
+denominator. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
 `coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
 completion shows within seconds; `headcount_rebuild` recomputes the registry denominators. The
 monthly reports are queued one task per subscription (`monthly_reports_queue`) and each is sent
@@ -21,109 +23,24 @@ from django.utils.translation import gettext as _
 from core import spreadsheets
 from core.jobs import job_progress, job_start
 from coverage import exports, selectors
+from coverage.cell_sql import activity_sql, month_sql, trained_sql, where_sql
 from coverage.forms import CoverageFilterForm
 from coverage.models import (
     ActivityCell,
     CoverageExport,
     HeadcountCell,
+    ProviderActivityCell,
+    ProviderTrainedCell,
     ReportSubscription,
     TrainedCell,
 )
 from coverage.reports import coverage_report_pdf
 
 
-def _month(column: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"date_trunc('month', {column})::date"
-    return f"date({column}, 'start of month')"
-
-
-def _where(*, facility_ids: list | None, course_id: int | None, course_column: str) -> tuple:
-    clauses, params = [], []
-    if facility_ids is not None:
-        clauses.append(f"hw.facility_id IN ({', '.join(['%s'] * len(facility_ids))})")
-        params.extend(facility_ids)
-    if course_id is not None:
-        clauses.append(f"{course_column} = %s")
-        params.append(course_id)
-    return "".join(f" AND {clause}" for clause in clauses), params
-
-
-def _trained_sql(where: str) -> str:
-    table = TrainedCell._meta.db_table
-    return f"""
-        INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, course_id,
-                             month, previous_month, workers, completions)
-        SELECT f.id, f.directorate_id, f.governorate_id, m.cadre_id, m.course_id, m.month,
-               m.previous_month, COUNT(*), SUM(m.completions)
-        FROM (
-            SELECT wm.*, LAG(wm.month) OVER (
-                PARTITION BY wm.health_worker_id, wm.course_id ORDER BY wm.month
-            ) AS previous_month
-            FROM (
-                SELECT c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
-                       {_month("c.completed_on")} AS month, COUNT(*) AS completions
-                FROM courses_completion c
-                JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-                WHERE c.is_complete AND hw.is_verified {where}
-                GROUP BY c.health_worker_id, c.course_id, hw.facility_id, hw.cadre_id,
-                         {_month("c.completed_on")}
-            ) wm
-        ) m
-        JOIN workforce_facility f ON f.id = m.facility_id
-        GROUP BY f.id, f.directorate_id, f.governorate_id, m.cadre_id, m.course_id, m.month,
-                 m.previous_month
-    """  # noqa: S608 - table names come from the models; values go as parameters
-
-
-def _activity_sql(where: str) -> str:
-    # The scores are summed per enrolment first, so that a participant with both tests adds their
-    # own post - pre to the paired gain; the group means keep summing every test.
-    table = ActivityCell._meta.db_table
-    return f"""
-        INSERT INTO {table} (facility_id, directorate_id, governorate_id, cadre_id, course_id,
-                             month, certificates, pre_sum, pre_count, post_sum, post_count,
-                             tested_count, paired_count, paired_gain_sum)
-        SELECT f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month,
-               SUM(a.certificates), SUM(a.pre_sum), SUM(a.pre_count), SUM(a.post_sum),
-               SUM(a.post_count), SUM(a.tested), SUM(a.paired), SUM(a.paired_gain)
-        FROM (
-            SELECT hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")} AS month,
-                   COUNT(*) AS certificates, 0 AS pre_sum, 0 AS pre_count, 0 AS post_sum,
-                   0 AS post_count, 0 AS tested, 0 AS paired, 0 AS paired_gain
-            FROM certificates_certificate cert
-            JOIN courses_completion c ON c.id = cert.completion_id
-            JOIN workforce_healthworker hw ON hw.id = c.health_worker_id
-            WHERE cert.status = 'valid' {where.format(course="c.course_id")}
-            GROUP BY hw.facility_id, hw.cadre_id, c.course_id, {_month("c.completed_on")}
-            UNION ALL
-            SELECT p.facility_id, p.cadre_id, p.course_id, p.month, 0, SUM(p.pre_sum),
-                   SUM(p.pre_n), SUM(p.post_sum), SUM(p.post_n), COUNT(*),
-                   SUM(CASE WHEN p.pre_n > 0 AND p.post_n > 0 THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN p.pre_n > 0 AND p.post_n > 0 THEN p.post_sum - p.pre_sum
-                       ELSE 0 END)
-            FROM (
-                SELECT hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")} AS month,
-                       SUM(CASE WHEN s.kind = 'pre' THEN s.score ELSE 0 END) AS pre_sum,
-                       SUM(CASE WHEN s.kind = 'pre' THEN 1 ELSE 0 END) AS pre_n,
-                       SUM(CASE WHEN s.kind = 'post' THEN s.score ELSE 0 END) AS post_sum,
-                       SUM(CASE WHEN s.kind = 'post' THEN 1 ELSE 0 END) AS post_n
-                FROM courses_assessmentscore s
-                JOIN courses_enrolment e ON e.id = s.enrolment_id
-                JOIN courses_workshop w ON w.id = e.workshop_id
-                JOIN workforce_healthworker hw ON hw.id = e.health_worker_id
-                WHERE 1 = 1 {where.format(course="w.course_id")}
-                GROUP BY e.id, hw.facility_id, hw.cadre_id, w.course_id, {_month("w.ends_on")}
-            ) p
-            GROUP BY p.facility_id, p.cadre_id, p.course_id, p.month
-        ) a
-        JOIN workforce_facility f ON f.id = a.facility_id
-        GROUP BY f.id, f.directorate_id, f.governorate_id, a.cadre_id, a.course_id, a.month
-    """  # noqa: S608 - table names come from the models; values go as parameters
-
-
 def _refresh(*, facility_ids: list | None, course_id: int | None) -> None:
-    where, params = _where(facility_ids=facility_ids, course_id=course_id, course_column="{course}")
+    where, params = where_sql(
+        facility_ids=facility_ids, course_id=course_id, course_column="{course}"
+    )
     trained_where = where.format(course="c.course_id")
     stale = {"facility_id__in": facility_ids, "course_id": course_id}
     stale = {key: value for key, value in stale.items() if value is not None}
@@ -131,10 +48,11 @@ def _refresh(*, facility_ids: list | None, course_id: int | None) -> None:
         if connection.vendor == "postgresql":
             # Refreshes are short; running one at a time keeps two from writing the same cells.
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext('coverage-cells'))")
-        TrainedCell.objects.filter(**stale).delete()
-        ActivityCell.objects.filter(**stale).delete()
-        cursor.execute(_trained_sql(trained_where), params)
-        cursor.execute(_activity_sql(where), params + params)
+        for model in (TrainedCell, ActivityCell, ProviderTrainedCell, ProviderActivityCell):
+            model.objects.filter(**stale).delete()
+        for by_provider in (False, True):
+            cursor.execute(trained_sql(trained_where, by_provider=by_provider), params)
+            cursor.execute(activity_sql(where, by_provider=by_provider), params + params)
 
 
 def coverage_refresh_pair(*, facility_id: int, course_id: int) -> None:
@@ -160,7 +78,7 @@ def coverage_rebuild() -> None:
 def headcount_rebuild() -> None:
     """Recompute the verified workers of every facility and cadre, by the month they left."""
     table = HeadcountCell._meta.db_table
-    left_month = f"CASE WHEN hw.is_active THEN NULL ELSE {_month('hw.left_on')} END"
+    left_month = f"CASE WHEN hw.is_active THEN NULL ELSE {month_sql('hw.left_on')} END"
     with transaction.atomic(), connection.cursor() as cursor:
         HeadcountCell.objects.all().delete()
         cursor.execute(
@@ -170,7 +88,7 @@ def headcount_rebuild() -> None:
             SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            WHERE hw.is_verified
+            WHERE hw.is_verified AND NOT hw.is_external
             GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )

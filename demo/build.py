@@ -8,6 +8,7 @@ from demo import certificates as certificates_demo
 from demo import content as content_demo
 from demo import coverage as coverage_demo
 from demo import notices as notices_demo
+from demo import providers as providers_demo
 from demo import renewals as renewals_demo
 from demo import tracking as tracking_demo
 from demo import workforce as workforce_demo
@@ -30,6 +31,10 @@ STEPS = [
     (
         "6. certificate templates and the certificates of closed workshops",
         certificates_demo.seed_certificates,
+    ),
+    (
+        "6a. training providers, and a WHO + ministry oxygen workshop with external participants",
+        providers_demo.seed_providers,
     ),
     (
         "6b. renewals: oxygen certificates valid two years, some expiring soon, some expired",

@@ -21,7 +21,7 @@ from courses.models.workshops import RecordMethod
 from demo.content import _course
 from demo.tracking import _fill, _participants, _venue
 from demo.workforce import DEMO_PASSWORD
-from workforce.models import Governorate, HealthWorker
+from workforce.models import Governorate, HealthWorker, Provider
 from workforce.services import role_assign
 
 TOT_CODE = "OXY-TOT"
@@ -151,7 +151,17 @@ def seed_cascade(*, rng, report) -> None:
     tot = _trainer_course(course)
     who_lead = _staff("who.master", "")
     who_co = _staff("who.cotrainer", "")
-    master = _schedule(who_lead, tot, "BGD", days_ago=140, days=5)
+    # Run by WHO with the federal ministry when the providers step made them (docs/programmes.md).
+    providers = {p.code: p for p in Provider.objects.filter(code__in=("who", "moh-federal"))}
+    master = _schedule(
+        who_lead,
+        tot,
+        "BGD",
+        days_ago=140,
+        days=5,
+        lead_provider=providers.get("who"),
+        partners=[providers["moh-federal"]] if "moh-federal" in providers else [],
+    )
     services.workshop_trainer_add(
         workshop=master, trainer=who_co, role=TrainerRole.CO_TRAINER, user=who_lead
     )

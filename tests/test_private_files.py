@@ -32,6 +32,8 @@ PUBLISHED_FILE_FIELDS = {
     "wagtailimages.Image.file",
     "wagtailimages.Rendition.file",
     "wagtailusers.UserProfile.avatar",
+    # Providers' logos are printed on every certificate and shown on public verification pages.
+    "workforce.Provider.logo",
 }
 
 

@@ -16,13 +16,14 @@ from workforce.models import (
     Directorate,
     Facility,
     Governorate,
+    Provider,
     Role,
     RoleAssignment,
     ScopeLevel,
     manages_roles,
 )
 
-REFERENCE_MODELS = (Cadre, Directorate, Governorate)
+REFERENCE_MODELS = (Cadre, Directorate, Governorate, Provider)
 
 
 def edits_reference_data(user) -> bool:

@@ -13,7 +13,7 @@ ROLE_GROUPS = {
     Role.ADMINISTRATOR: "Administrators",
 }
 
-_REGISTRY = ["governorate", "directorate", "facility", "cadre", "healthworker"]
+_REGISTRY = ["governorate", "directorate", "facility", "cadre", "healthworker", "provider"]
 _VIEW = [f"workforce.view_{model}" for model in _REGISTRY]
 
 ROLE_PERMISSIONS = {
@@ -48,7 +48,11 @@ def role_groups_sync(*, Group, Permission, GroupCollectionPermission=None) -> No
         wanted = []
         for dotted in ROLE_PERMISSIONS[role]:
             app_label, codename = dotted.split(".")
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            # An earlier migration runs before a later model (providers) exists; the migration
+            # that adds the model syncs the groups again.
+            if permission is not None:
+                wanted.append(permission)
         group.permissions.set(wanted)

@@ -63,6 +63,9 @@ class Certificate(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
     )
     signature = models.TextField(_("signature"), blank=True)
+    # Who ran the workshop when the certificate was issued (certificates.provider_marks): each
+    # provider's names in three languages and its logo's file name, the lead first.
+    providers = models.JSONField(_("providers"), default=list, blank=True, editable=False)
     pdf = models.FileField(
         _("PDF"), storage=private_storage, upload_to="certificates/%Y/", blank=True
     )

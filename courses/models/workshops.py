@@ -72,6 +72,21 @@ class Workshop(models.Model):
         blank=True,
         verbose_name=_("trainers"),
     )
+    # Who runs it: printed with their logos on its certificates, and a coverage filter.
+    lead_provider = models.ForeignKey(
+        "workforce.Provider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="workshops_led",
+        verbose_name=_("lead provider"),
+    )
+    partners = models.ManyToManyField(
+        "workforce.Provider",
+        related_name="workshops_partnered",
+        blank=True,
+        verbose_name=_("partner providers"),
+    )
     capacity = models.PositiveIntegerField(_("capacity"), default=30)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="ar"
@@ -98,6 +113,11 @@ class Workshop(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course.title} · {self.venue} · {self.starts_on:%Y-%m-%d}"
+
+    def providers(self) -> list:
+        """The lead provider first, then the partners (each once)."""
+        lead = [self.lead_provider] if self.lead_provider_id else []
+        return lead + [p for p in self.partners.all() if p.pk != self.lead_provider_id]
 
 
 class Session(models.Model):
@@ -133,6 +153,7 @@ class Enrolment(models.Model):
         WALK_IN = "walk_in", _("Walk-in")
         IMPORT = "import", _("Imported sheet")
         SELF = "self", _("Self-registration")
+        EXTERNAL = "external", _("External participant")
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="enrolments")
     health_worker = models.ForeignKey(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.pdf import LineStack, draw_shaped, register_fonts, shape_line
 from courses.pdf.drawing import draw_at, wrap_title
+from workforce.logos import logo_reader
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class TranscriptLine:
     cme_hours: str
     valid_until: datetime.date | None = None
     expiry: str = ""  # courses.validity.expiry_state on the day the transcript is issued
+    providers_en: str = ""  # the workshop's lead provider and partners, in English
+    providers_ar: str = ""  # and in Arabic
+    logos: tuple[bytes, ...] = ()  # their logos, small PNGs
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ class TranscriptRenderer:
                 row_y -= 12
             if line.valid_until:
                 row_y = self._validity(canvas, line, en, ar, left=left, width=course_width, y=row_y)
+            row_y = self._providers(canvas, line, x=left, width=course_width, y=row_y)
             draw_at(canvas, f"{line.completed_on:%Y-%m-%d}", x=300, y=y - 12, size=self.body_size)
             draw_at(canvas, f"{line.attendance_percent} %", x=370, y=y - 12, size=self.body_size)
             draw_at(canvas, en[outcome], x=440, y=y - 12, size=self.body_size)
@@ -212,6 +217,27 @@ class TranscriptRenderer:
         canvas.showPage()
         canvas.save()
         return buffer.getvalue()
+
+    def _providers(self, canvas, line: TranscriptLine, *, x, width, y) -> float:
+        """Who ran the workshop under its title: the logos and English names, then the Arabic."""
+        if not line.providers_en:
+            return y
+        logo, size = 11, self.body_size - 1.5
+        after = x
+        for png in line.logos:
+            canvas.drawImage(
+                logo_reader(png), after, y - 2, logo, logo, preserveAspectRatio=True, mask="auto"
+            )
+            after += logo + 3
+        canvas.setFillColorRGB(0.3, 0.3, 0.3)
+        for title in wrap_title(line.providers_en, width=width - (after - x), size=size):
+            draw_at(canvas, title, x=after, y=y, size=size)
+            y -= 11
+        for title in wrap_title(line.providers_ar, width=width, size=size):
+            draw_at(canvas, title, x=x + width, y=y, size=size, rtl=True, align="right")
+            y -= 11
+        canvas.setFillColorRGB(0, 0, 0)
+        return y
 
     def _holder_row(self, canvas, line_en, line_ar, *, y) -> None:
         """One row of the holder's facts, English on the left and Arabic on the right."""

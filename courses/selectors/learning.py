@@ -105,7 +105,8 @@ def transcript_for(*, health_worker: HealthWorker):
     """The health worker's evaluated workshops, newest first."""
     return (
         Completion.objects.filter(health_worker=health_worker)
-        .select_related("course", "workshop__venue")
+        .select_related("course", "workshop__venue", "workshop__lead_provider")
+        .prefetch_related("workshop__partners")
         .order_by("-completed_on")
     )
 
@@ -132,6 +133,19 @@ def _arabic_title(page) -> str:
     locale = Locale.objects.filter(language_code="ar").first()
     translated = page.get_translation_or_none(locale) if locale else None
     return translated.title if translated else ""
+
+
+def _providers_printed(workshop) -> dict:
+    """A workshop's providers as a transcript line prints them: names in two scripts, logos."""
+    from workforce.logos import logo_for_print
+
+    providers = workshop.providers()
+    logos = (logo_for_print(provider.logo.name) for provider in providers)
+    return {
+        "providers_en": " · ".join(provider.name_en for provider in providers),
+        "providers_ar": " · ".join(provider.name_ar or provider.name_en for provider in providers),
+        "logos": tuple(logo for logo in logos if logo),
+    }
 
 
 def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = None):
@@ -167,6 +181,7 @@ def transcript_facts(*, health_worker: HealthWorker, on: datetime.date | None = 
                 cme_hours=str(completion.cme_hours),
                 valid_until=completion.valid_until,
                 expiry=expiry_state(valid_until=completion.valid_until, on=on),
+                **_providers_printed(completion.workshop),
             )
             for completion in transcript_for(health_worker=health_worker)
         ),

@@ -35,7 +35,9 @@ def workshop_roster(*, workshop: Workshop):
     """Enrolled people of a workshop, in name order."""
     return (
         workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
-        .select_related("health_worker", "health_worker__cadre")
+        .select_related(
+            "health_worker", "health_worker__cadre", "health_worker__organisation_provider"
+        )
         .order_by("health_worker__name_latin", "health_worker__name_ar")
     )
 

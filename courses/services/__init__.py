@@ -28,6 +28,7 @@ from courses.services.roster import (
     enrolment_add,
     enrolment_withdraw,
     enrolments_add,
+    external_participant_add,
     pending_walk_in_decide,
     walk_in_add,
 )
@@ -46,6 +47,7 @@ from courses.services.workshops import (
     session_update,
     workshop_close,
     workshop_create,
+    workshop_providers_set,
     workshop_status_set,
 )
 
@@ -62,6 +64,7 @@ __all__ = [
     "enrolment_add",
     "enrolment_withdraw",
     "enrolments_add",
+    "external_participant_add",
     "pending_walk_in_decide",
     "join_request_create",
     "join_request_decide",
@@ -87,5 +90,6 @@ __all__ = [
     "walk_in_request_decide",
     "workshop_close",
     "workshop_create",
+    "workshop_providers_set",
     "workshop_status_set",
 ]

@@ -134,6 +134,18 @@ def walk_in_add(*, workshop: Workshop, user, **worker_fields) -> Enrolment:
     )
 
 
+@transaction.atomic
+def external_participant_add(*, workshop: Workshop, user, **worker_fields) -> Enrolment:
+    """Enrol someone from outside the registry; never counted in coverage (docs/programmes.md).
+
+    Their record sits at the workshop's venue so that the trainers there keep it in scope.
+    """
+    worker = health_worker_create(**worker_fields, is_external=True, facility=workshop.venue)
+    return enrolment_add(
+        workshop=workshop, health_worker=worker, user=user, source=Enrolment.Source.EXTERNAL
+    )
+
+
 def pending_walk_in_decide(*, pending, accept: bool, user) -> Enrolment | None:
     """Accept a phone's walk-in (registered and enrolled like any walk-in), or decline it."""
     from courses.models import PendingWalkIn

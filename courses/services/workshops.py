@@ -12,6 +12,7 @@ from courses.models import Completion, Enrolment, Session, Workshop
 from courses.notices.events import workshop_scheduled_queue
 from courses.services.completion import completions_evaluate
 from courses.services.trainers import trainer_candidates, workshop_lead_set
+from courses.signals import workshop_providers_changed
 
 
 @transaction.atomic
@@ -27,6 +28,8 @@ def workshop_create(
     trainers=(),
     lead=None,
     waiver_reason: str = "",
+    lead_provider=None,
+    partners=(),
 ) -> Workshop:
     """Schedule a workshop with one session per day, led by `lead` or else by the user.
 
@@ -34,6 +37,7 @@ def workshop_create(
     waiver (`waiver_reason`): see `workshop_lead_set`. `trainers` join as co-trainers.
     """
     workshop = Workshop(
+        lead_provider=lead_provider,
         course=course,
         venue=venue,
         starts_on=starts_on,
@@ -60,11 +64,32 @@ def workshop_create(
     workshop.trainers.add(
         *(t for t in trainers if t != (lead or user)), through_defaults={"added_by": user}
     )
+    workshop.partners.set([p for p in partners if p != lead_provider])
     Session.objects.bulk_create(
         Session(workshop=workshop, date=starts_on + datetime.timedelta(days=offset))
         for offset in range((ends_on - starts_on).days + 1)
     )
     log(workshop, "cme.workshop.create", user=user)
+    return workshop
+
+
+@transaction.atomic
+def workshop_providers_set(*, workshop: Workshop, lead_provider, partners, user) -> Workshop:
+    """Name who runs the workshop: its lead provider and partners; the log keeps what it was."""
+    before = {
+        "lead": workshop.lead_provider.code if workshop.lead_provider_id else "",
+        "partners": sorted(workshop.partners.values_list("code", flat=True)),
+    }
+    workshop.lead_provider = lead_provider
+    workshop.full_clean()
+    workshop.save(update_fields=["lead_provider"])
+    workshop.partners.set([p for p in partners if p != lead_provider])
+    after = {
+        "lead": lead_provider.code if lead_provider else "",
+        "partners": sorted(p.code for p in partners if p != lead_provider),
+    }
+    log(workshop, "cme.workshop.providers", user=user, data={"before": before, "after": after})
+    workshop_providers_changed.send(sender=Workshop, workshop=workshop)
     return workshop
 
 

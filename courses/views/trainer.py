@@ -16,6 +16,7 @@ from core.paging import page_of
 from courses import selectors, services
 from courses.forms import OverrideForm, ScoreGridForm, SessionForm, WalkInForm, WorkshopForm
 from courses.models import Completion, Enrolment, Workshop
+from courses.programme_forms import ExternalParticipantForm, WorkshopProvidersForm
 from courses.views.scope import TRAINER_ROLES, may_train, session_or_404, workshop_or_404
 from workforce.models import HealthWorker
 
@@ -87,6 +88,22 @@ def workshop_detail(request, pk):
             ],
         },
     )
+
+
+@login_required
+def workshop_providers(request, pk):
+    workshop = workshop_or_404(request, pk)
+    form = WorkshopProvidersForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.workshop_providers_set(
+            workshop=workshop,
+            lead_provider=form.cleaned_data["lead_provider"],
+            partners=list(form.cleaned_data["partners"]),
+            user=request.user,
+        )
+        messages.success(request, _("Providers saved."))
+        return redirect("courses:workshop_detail", pk=pk)
+    return render(request, "courses/workshop_providers.html", {"form": form, "workshop": workshop})
 
 
 @login_required
@@ -214,6 +231,25 @@ def roster_walk_in(request, pk):
             messages.success(request, _("Registered and added to the roster."))
             return redirect("courses:roster", pk=pk)
     return render(request, "courses/walk_in_form.html", {"form": form, "workshop": workshop})
+
+
+@login_required
+def roster_external(request, pk):
+    workshop = workshop_or_404(request, pk)
+    form = ExternalParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.external_participant_add(
+                workshop=workshop, user=request.user, **form.worker_fields()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("External participant added to the roster."))
+            return redirect("courses:roster", pk=pk)
+    return render(
+        request, "courses/external_participant_form.html", {"form": form, "workshop": workshop}
+    )
 
 
 @login_required

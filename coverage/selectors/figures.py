@@ -14,7 +14,13 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from courses.models import CoursePage
-from coverage.models import ActivityCell, HeadcountCell, TrainedCell
+from coverage.models import (
+    ActivityCell,
+    HeadcountCell,
+    ProviderActivityCell,
+    ProviderTrainedCell,
+    TrainedCell,
+)
 from coverage.selectors.validity import expiring_courses, valid_trained
 from workforce.models import AUDITING_ROLES, Cadre, Directorate, Facility, Governorate
 
@@ -48,6 +54,7 @@ class CoverageQuery:
     place_id: int | None = None
     # Count only training still valid on this day (see selectors/validity.py); None: all of it.
     valid_on: datetime.date | None = None
+    provider: int | None = None  # only workshops this provider led or partnered
 
 
 @dataclass
@@ -129,8 +136,17 @@ def course_rows(*, ids=None) -> list[Row]:
     ]
 
 
+# The numerators of one provider's workshops; the denominator (HeadcountCell) is the same.
+BY_PROVIDER = {TrainedCell: ProviderTrainedCell, ActivityCell: ProviderActivityCell}
+
+
 def scoped_cells(model, *, user, query: CoverageQuery, courses: bool = True):
-    cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
+    """The cells of `model` in the user's scope and the query's place, cadres, courses, provider."""
+    if query.provider and model in BY_PROVIDER:
+        cells = BY_PROVIDER[model].objects.visible_to(user, roles=AUDIT_ROLES)
+        cells = cells.filter(provider_id=query.provider)
+    else:
+        cells = model.objects.visible_to(user, roles=AUDIT_ROLES)
     if query.level != "national":
         cells = cells.filter(**{PLACE_FIELD[query.level]: query.place_id})
     if query.cadres:

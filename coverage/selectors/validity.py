@@ -39,13 +39,17 @@ def expiring_courses(*, course_ids) -> set[int]:
 
 
 def valid_completions(*, user, query, course_ids, roles):
-    """Complete completions of verified workers in the query's period, place, cadres and the
-    user's scope that are still valid on `query.valid_on` (or never expire)."""
+    """Complete completions of verified registry workers in the query's period, place, cadres,
+    provider and the user's scope that are still valid on `query.valid_on` (or never expire).
+
+    The same people as the cells count (coverage/cell_sql.py): external participants never.
+    """
     last_day = calendar.monthrange(query.end.year, query.end.month)[1]
     completions = Completion.objects.visible_to(user, roles=roles).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=query.valid_on),
         is_complete=True,
         health_worker__is_verified=True,
+        health_worker__is_external=False,
         course_id__in=course_ids,
         completed_on__gte=query.start,
         completed_on__lte=datetime.date(query.end.year, query.end.month, last_day),
@@ -54,6 +58,10 @@ def valid_completions(*, user, query, course_ids, roles):
         completions = completions.filter(**{COMPLETION_PLACE[query.level]: query.place_id})
     if query.cadres:
         completions = completions.filter(health_worker__cadre_id__in=query.cadres)
+    if query.provider:
+        completions = completions.filter(
+            Q(workshop__lead_provider_id=query.provider) | Q(workshop__partners=query.provider)
+        )  # a row per matching provider: the figures count distinct workers
     return completions
 
 

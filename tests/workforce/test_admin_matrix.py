@@ -8,6 +8,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core import serializers
+from django.db.models.fields.files import FieldFile
 from django.urls import NoReverseMatch, reverse
 
 from wagtail.admin.viewsets import viewsets as registry
@@ -19,6 +20,7 @@ from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import NoticeFactory
 from tests.factories.field import DeviceFactory
 from tests.factories.interop import dhis2_connection, dhis2_mapping, partner_key
+from tests.factories.providers import ProviderFactory
 from tests.factories.workforce import (
     FacilityFactory,
     HealthWorkerFactory,
@@ -67,6 +69,7 @@ RULES = {
     "governorates": REFERENCE,
     "directorates": REFERENCE,
     "cadres": REFERENCE,
+    "providers": REFERENCE,
     "facilities": {
         "index": everyone,
         "add": administrator,
@@ -118,6 +121,7 @@ def _samples():
         "governorates": kirkuk,
         "directorates": directorate("KIR"),
         "cadres": cadre("nurse"),
+        "providers": ProviderFactory(),
         "facilities": facility,
         "health_workers": HealthWorkerFactory(facility=facility),
         "role_assignments": RoleAssignmentFactory(
@@ -197,6 +201,8 @@ def _form_data(form) -> dict:
     data = {}
     for name in form.fields:
         value = form[name].value()
+        if isinstance(value, FieldFile):
+            continue  # a file is posted as an upload or not at all
         if isinstance(value, bool):
             if value:
                 data[name] = "on"
@@ -232,5 +238,6 @@ def _a_change(sample) -> dict:
     return {
         "Cadre": {"cme_hours_per_cycle": "1"},
         "Governorate": {"region": "kri"},
+        "Provider": {"kind": "other"},
         "Directorate": {"governorate": governorate("BAS").pk},
     }.get(type(sample).__name__, {"name_en": "Changed", "name": "Changed", "username": "x"})

@@ -1,5 +1,6 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
 from workforce.models.people import Cadre, HealthWorker, Sex
+from workforce.models.providers import Provider, ProviderKind
 from workforce.models.reads import PersonalRecordRead
 from workforce.models.roles import (
     ADMINISTERING_ROLES,
@@ -19,6 +20,8 @@ __all__ = [
     "Governorate",
     "HealthWorker",
     "PersonalRecordRead",
+    "Provider",
+    "ProviderKind",
     "Region",
     "ADMINISTERING_ROLES",
     "AUDITING_ROLES",

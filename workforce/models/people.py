@@ -91,6 +91,23 @@ class HealthWorker(models.Model):
         default=True,
         help_text=_("An administrator has checked this person against the registry."),
     )
+    # An external participant (another ministry, a company) attends workshops and gets
+    # certificates but is not a health worker of the registry: never counted in coverage. Their
+    # facility is the venue where they were first trained, so the trainers there keep them in scope.
+    is_external = models.BooleanField(
+        _("external participant"),
+        default=False,
+        help_text=_("Not a health worker of the registry: never counted in coverage."),
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_provider = models.ForeignKey(
+        "workforce.Provider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="external_participants",
+        verbose_name=_("organisation (a training provider)"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -113,6 +130,13 @@ class HealthWorker(models.Model):
                     "leaving date."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(is_external=False)
+                | ~Q(organisation="")
+                | Q(organisation_provider__isnull=False),
+                name="external_participant_has_an_organisation",
+                violation_error_message=_("Give the external participant's organisation."),
+            ),
         ]
         indexes = [
             models.Index(fields=["facility", "cadre"]),
@@ -129,3 +153,10 @@ class HealthWorker(models.Model):
         self.name_latin_key = name_normalise(self.name_latin)
         self.name_skeleton = name_skeleton(self.name_ar)
         super().save(*args, **kwargs)
+
+    @property
+    def organisation_name(self) -> str:
+        """An external participant's organisation, named in the reader's language."""
+        if self.organisation_provider_id:
+            return self.organisation_provider.name
+        return self.organisation

@@ -26,6 +26,7 @@ from workforce.viewsets.places import (
     GovernorateViewSet,
     facility_chooser_viewset,
 )
+from workforce.viewsets.providers import ProviderViewSet
 from workforce.viewsets.roles import RoleAssignmentViewSet
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "FacilityViewSet",
     "GovernorateViewSet",
     "HealthWorkerViewSet",
+    "ProviderViewSet",
     "RoleAssignmentViewSet",
     "ScopedCopyView",
     "ScopedDeleteView",

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from workforce.viewsets.people import CadreViewSet, HealthWorkerViewSet
 from workforce.viewsets.places import DirectorateViewSet, FacilityViewSet, GovernorateViewSet
+from workforce.viewsets.providers import ProviderViewSet
 from workforce.viewsets.roles import RoleAssignmentViewSet
 
 __all__ = ["WorkforceViewSetGroup", "workforce_viewset_group"]
@@ -21,6 +22,7 @@ class WorkforceViewSetGroup(ViewSetGroup):
         DirectorateViewSet("directorates"),
         GovernorateViewSet("governorates"),
         CadreViewSet("cadres"),
+        ProviderViewSet("providers"),
         RoleAssignmentViewSet("role_assignments"),
     )
 

@@ -66,6 +66,7 @@ class HealthWorkerFilterSet(WagtailFilterSet):
     )
     is_active = django_filters.BooleanFilter(label=_("active"))
     is_verified = django_filters.BooleanFilter(label=_("verified"))
+    is_external = django_filters.BooleanFilter(label=_("external participant"))
 
     class Meta:
         model = HealthWorker
