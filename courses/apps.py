@@ -15,6 +15,7 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from courses.admin_names import translated_names_connect
+        from courses.merging import courses_rows_move, courses_rows_restore
         from courses.models import CourseSectionPage
         from courses.receivers import (
             governorate_saved,
@@ -23,9 +24,13 @@ class CoursesConfig(AppConfig):
             role_assignment_changed_sync_pages,
             section_saved,
         )
+        from workforce.merging.movers import Mover, merge_mover_register
         from workforce.signals import role_assignment_changed
 
         translated_names_connect()
+        merge_mover_register(
+            Mover(name="courses", move=courses_rows_move, restore=courses_rows_restore)
+        )
         role_assignment_changed.connect(
             role_assignment_changed_sync_pages, dispatch_uid="courses-role-pages"
         )

@@ -9,9 +9,15 @@ class CoverageConfig(AppConfig):
     def ready(self):
         from certificates.signals import certificate_recorded
         from courses.signals import completion_recorded
-        from coverage.receivers import refresh_after_certificate, refresh_after_completion
+        from coverage.receivers import (
+            refresh_after_certificate,
+            refresh_after_completion,
+            refresh_after_merge,
+        )
+        from workforce.signals import health_workers_merged
 
         completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")
+        health_workers_merged.connect(refresh_after_merge, dispatch_uid="coverage-refresh-merge")
         certificate_recorded.connect(
             refresh_after_certificate, dispatch_uid="coverage-refresh-certificates"
         )

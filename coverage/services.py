@@ -39,7 +39,8 @@ def _month(column: str) -> str:
 
 
 def _where(*, facility_ids: list | None, course_id: int | None, course_column: str) -> tuple:
-    clauses, params = [], []
+    # A record merged into another is the same person: its leftovers count nowhere.
+    clauses, params = ["hw.merged_into_id IS NULL"], []
     if facility_ids is not None:
         clauses.append(f"hw.facility_id IN ({', '.join(['%s'] * len(facility_ids))})")
         params.extend(facility_ids)
@@ -170,7 +171,7 @@ def headcount_rebuild() -> None:
             SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            WHERE hw.is_verified
+            WHERE hw.is_verified AND hw.merged_into_id IS NULL
             GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )

@@ -1,4 +1,5 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
+from workforce.models.merges import HealthWorkerAlias, HealthWorkerMerge
 from workforce.models.people import Cadre, HealthWorker, Sex
 from workforce.models.reads import PersonalRecordRead
 from workforce.models.roles import (
@@ -18,6 +19,8 @@ __all__ = [
     "Facility",
     "Governorate",
     "HealthWorker",
+    "HealthWorkerAlias",
+    "HealthWorkerMerge",
     "PersonalRecordRead",
     "Region",
     "ADMINISTERING_ROLES",
