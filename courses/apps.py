@@ -15,7 +15,7 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from courses.admin_names import translated_names_connect
-        from courses.merging import courses_rows_move, courses_rows_restore
+        from courses.merging import courses_rows_count, courses_rows_move, courses_rows_restore
         from courses.models import CourseSectionPage
         from courses.receivers import (
             governorate_saved,
@@ -29,7 +29,12 @@ class CoursesConfig(AppConfig):
 
         translated_names_connect()
         merge_mover_register(
-            Mover(name="courses", move=courses_rows_move, restore=courses_rows_restore)
+            Mover(
+                name="courses",
+                move=courses_rows_move,
+                restore=courses_rows_restore,
+                counts=courses_rows_count,
+            )
         )
         role_assignment_changed.connect(
             role_assignment_changed_sync_pages, dispatch_uid="courses-role-pages"

@@ -14,6 +14,8 @@ row fills only what the survivor lacks.
 Each moved enrolment, completion and claim gets a line in the record-change log.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from courses.models import (
     AssessmentScore,
     AttendanceMark,
@@ -102,3 +104,19 @@ def courses_rows_restore(*, moves: list[dict], actor=None) -> None:
     """Give every moved row back to the record it came from, and log that it went back."""
     moves_undo(moves=moves)
     _history(moves, actor=actor, back=True)
+
+
+def courses_rows_count(worker) -> list[tuple[str, int]]:
+    """What one record holds in courses, for the side-by-side view of two records."""
+    return [
+        (_("Enrolments"), Enrolment.objects.filter(health_worker=worker).count()),
+        (
+            _("Completions"),
+            Completion.objects.filter(health_worker=worker, is_complete=True).count(),
+        ),
+        (
+            _("Outside-activity claims"),
+            ExternalActivity.objects.filter(health_worker=worker).count(),
+        ),
+        (_("Requests to join"), JoinRequest.objects.filter(health_worker=worker).count()),
+    ]

@@ -7,6 +7,9 @@ A mover is registered by the app that owns the rows, in its `AppConfig.ready`:
 `move(survivor=, merged=, actor=)` moves the merged record's rows to the survivor, resolving
 clashes by its app's documented rule, and returns the `Moves` it made. `restore(moves=, actor=)`
 puts them back on undo; the default reverts each recorded change in reverse order.
+`counts(worker)` says what the app holds of one record, as (label, number) pairs, for the
+side-by-side view; an app may register a mover only for its counts (certificates follow their
+completion and move with it).
 """
 
 from collections.abc import Callable
@@ -38,11 +41,17 @@ def moves_undo(*, moves: list[dict], actor=None) -> None:
         model._base_manager.filter(pk=entry["pk"]).update(**{entry["field"]: entry["old"]})
 
 
+def nothing_moves(*, survivor, merged, actor=None) -> Moves:
+    """The move of an app whose rows follow another app's rows."""
+    return Moves()
+
+
 @dataclass(frozen=True)
 class Mover:
     name: str
-    move: Callable[..., Moves]
+    move: Callable[..., Moves] = nothing_moves
     restore: Callable[..., None] = field(default=moves_undo)
+    counts: Callable[..., list] | None = None
 
 
 MOVERS: dict[str, Mover] = {}

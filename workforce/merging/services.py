@@ -154,7 +154,9 @@ def health_worker_merge_preview(**call) -> HealthWorkerMerge:
     """The merge as it would be, computed and rolled back: its `moves` say what would move."""
     try:
         with transaction.atomic():
-            raise _Preview(health_worker_merge(**call))
+            record = health_worker_merge(**call)
+            record.alias_list = list(record.aliases.all())  # gone with the rollback
+            raise _Preview(record)
     except _Preview as preview:
         return preview.record
 
