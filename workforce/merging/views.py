@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from workforce.duties import ensure_not_own_record
+from workforce.duties import OwnRecordRefused, ensure_not_own_record
 from workforce.merging.forms import MergeChoiceForm
 from workforce.merging.selectors import (
     duplicate_pairs,
@@ -82,9 +82,12 @@ class MergeView(AdministratorsOnly, WagtailAdminTemplateMixin, TemplateView):
         self.compared = merge_comparison(survivor=self.survivor, merged=self.merged)
 
     def dispatch(self, request, *args, **kwargs):
-        if administers(request.user):
+        try:
             for worker in (self.survivor, self.merged):
                 ensure_not_own_record(actor=request.user, subject=worker)
+        except OwnRecordRefused as refused:
+            messages.error(request, str(refused))
+            return redirect("health_worker_duplicates")
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, preview=None, **kwargs):
@@ -146,6 +149,8 @@ class MergeRecordView(AdministratorsOnly, WagtailAdminTemplateMixin, TemplateVie
     def post(self, request, *args, **kwargs):
         try:
             health_worker_merge_undo(record=self.record, actor=request.user)
+        except OwnRecordRefused as refused:
+            messages.error(request, str(refused))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
