@@ -1,10 +1,10 @@
 """Demo step of merging: the demo nurse recorded twice, and the two records merged into one.
 
 Zainab (login worker.kirkuk) came to a Kirkuk HRM-201 workshop as a walk-in; the trainer added
-her again, spelt "زينب حسين البياتى" / "Zeinab Husain Albayati", with her national ID and another
-phone. That record earned a certificate. The national administrator then merged it into her
-record: the certificate is hers (and still verifies), the walk-in's name, phone and national ID
-are aliases that still find her, and the merge's page offers the undo.
+her again, in Sorani spelling, "زەینەب حوسێن البیاتی" / "Zeinab Husain Albayati", with her national
+ID and another phone. That record earned a certificate. The national administrator then merged it
+into her record: the certificate is hers (and still verifies), the walk-in's name, phone and
+national ID are aliases that still find her, and the merge's page offers the undo.
 """
 
 import datetime
@@ -24,7 +24,7 @@ from workforce.models import HealthWorker, HealthWorkerMerge
 from workforce.services import health_worker_create
 
 DUPLICATE = {
-    "name_ar": "زينب حسين البياتى",
+    "name_ar": "زەینەب حوسێن البیاتی",
     "name_latin": "Zeinab Husain Albayati",
     "national_id": "199003140021",
     "phone": "07501234500",

@@ -57,14 +57,15 @@ def _groups(queryset, *keys) -> list[list[int]]:
 def duplicate_pairs(*, user) -> list[DuplicatePair]:
     """Pairs of records in the user's administering scope that look like one person, best first.
 
-    A pair shares the name's consonant skeleton (an Arabic and a Sorani spelling of one name
-    match) or the normalised Latin name, in one cadre; or a phone; or a licence number or
+    A pair shares the normalised name in either script or its consonant skeleton (an Arabic and
+    a Sorani spelling of one name match), in one cadre; or a phone; or a licence number or
     national ID written differently (capitals). The registry records no birth date, so the
     cadre stands in for it. Each pair is ranked by `workforce.matching.name_rank`.
     """
     records = mergeable_workers(user)
     pairs: dict[tuple[int, int], list[str]] = {}
     grouped = [
+        ("name", _groups(records, "name_key", "cadre_id")),
         ("name", _groups(records, "name_skeleton", "cadre_id")),
         ("name", _groups(records, "name_latin_key", "cadre_id")),
         ("phone", _groups(records, "phone")),
