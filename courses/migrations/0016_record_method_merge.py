@@ -4,20 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0015_record_changes_name_the_device_and_walk_ins_from_phones'),
+        ("courses", "0015_record_changes_name_the_device_and_walk_ins_from_phones"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='attendancemark',
-            name='method',
-            field=models.CharField(choices=[('roster', 'Roster'), ('qr', 'QR check-in'), ('import', 'Imported sheet'), ('sync', 'Offline device'), ('admin', 'Administration'), ('evaluate', 'Completion evaluation'), ('override', "Trainer's override"), ('self', 'By the health worker'), ('review', 'Review'), ('merge', 'Merging duplicate records')], max_length=8, verbose_name='how'),
+            model_name="attendancemark",
+            name="method",
+            field=models.CharField(
+                choices=[
+                    ("roster", "Roster"),
+                    ("qr", "QR check-in"),
+                    ("import", "Imported sheet"),
+                    ("sync", "Offline device"),
+                    ("admin", "Administration"),
+                    ("evaluate", "Completion evaluation"),
+                    ("override", "Trainer's override"),
+                    ("self", "By the health worker"),
+                    ("review", "Review"),
+                    ("merge", "Merging duplicate records"),
+                ],
+                max_length=8,
+                verbose_name="how",
+            ),
         ),
         migrations.AlterField(
-            model_name='recordchange',
-            name='method',
-            field=models.CharField(choices=[('roster', 'Roster'), ('qr', 'QR check-in'), ('import', 'Imported sheet'), ('sync', 'Offline device'), ('admin', 'Administration'), ('evaluate', 'Completion evaluation'), ('override', "Trainer's override"), ('self', 'By the health worker'), ('review', 'Review'), ('merge', 'Merging duplicate records')], max_length=10, verbose_name='how'),
+            model_name="recordchange",
+            name="method",
+            field=models.CharField(
+                choices=[
+                    ("roster", "Roster"),
+                    ("qr", "QR check-in"),
+                    ("import", "Imported sheet"),
+                    ("sync", "Offline device"),
+                    ("admin", "Administration"),
+                    ("evaluate", "Completion evaluation"),
+                    ("override", "Trainer's override"),
+                    ("self", "By the health worker"),
+                    ("review", "Review"),
+                    ("merge", "Merging duplicate records"),
+                ],
+                max_length=10,
+                verbose_name="how",
+            ),
         ),
     ]

@@ -6,51 +6,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workforce', '0012_cme_cycles_from_licence_date'),
+        ("workforce", "0012_cme_cycles_from_licence_date"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='healthworker',
-            name='merged_into',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='absorbed', to='workforce.healthworker', verbose_name='merged into'),
+            model_name="healthworker",
+            name="merged_into",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="absorbed",
+                to="workforce.healthworker",
+                verbose_name="merged into",
+            ),
         ),
         migrations.CreateModel(
-            name='HealthWorkerMerge',
+            name="HealthWorkerMerge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('merged_at', models.DateTimeField(auto_now_add=True, verbose_name='merged at')),
-                ('before', models.JSONField(default=dict)),
-                ('moves', models.JSONField(default=dict)),
-                ('undone_at', models.DateTimeField(blank=True, null=True, verbose_name='undone at')),
-                ('merged', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_absorbed', to='workforce.healthworker', verbose_name='merged')),
-                ('merged_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('survivor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_kept', to='workforce.healthworker', verbose_name='kept')),
-                ('undone_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("merged_at", models.DateTimeField(auto_now_add=True, verbose_name="merged at")),
+                ("before", models.JSONField(default=dict)),
+                ("moves", models.JSONField(default=dict)),
+                (
+                    "undone_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="undone at"),
+                ),
+                (
+                    "merged",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_absorbed",
+                        to="workforce.healthworker",
+                        verbose_name="merged",
+                    ),
+                ),
+                (
+                    "merged_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survivor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_kept",
+                        to="workforce.healthworker",
+                        verbose_name="kept",
+                    ),
+                ),
+                (
+                    "undone_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'merge of duplicate records',
-                'verbose_name_plural': 'merges of duplicate records',
-                'ordering': ['-merged_at', '-pk'],
+                "verbose_name": "merge of duplicate records",
+                "verbose_name_plural": "merges of duplicate records",
+                "ordering": ["-merged_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HealthWorkerAlias',
+            name="HealthWorkerAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('licence_number', 'licence number'), ('national_id', 'national ID'), ('phone', 'phone'), ('name', 'name')], max_length=20, verbose_name='kind')),
-                ('value', models.CharField(max_length=200, verbose_name='value')),
-                ('key', models.CharField(db_index=True, max_length=200)),
-                ('health_worker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='workforce.healthworker')),
-                ('merge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='workforce.healthworkermerge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("licence_number", "licence number"),
+                            ("national_id", "national ID"),
+                            ("phone", "phone"),
+                            ("name", "name"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("value", models.CharField(max_length=200, verbose_name="value")),
+                ("key", models.CharField(db_index=True, max_length=200)),
+                (
+                    "health_worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="workforce.healthworker",
+                    ),
+                ),
+                (
+                    "merge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="workforce.healthworkermerge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alias',
-                'verbose_name_plural': 'aliases',
-                'indexes': [models.Index(fields=['kind', 'key'], name='workforce_h_kind_8c8503_idx')],
+                "verbose_name": "alias",
+                "verbose_name_plural": "aliases",
+                "indexes": [
+                    models.Index(fields=["kind", "key"], name="workforce_h_kind_8c8503_idx")
+                ],
             },
         ),
     ]
