@@ -11,6 +11,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from accounts.merging import record_claims_move
         from accounts.middleware import session_stamp
+        from workforce.merging.movers import Mover, merge_mover_register
+
+        merge_mover_register(Mover(name="accounts", move=record_claims_move))
 
         user_logged_in.connect(session_stamp, dispatch_uid="cme-accounts-session-stamp")

@@ -14,7 +14,6 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from core.http import rate_limit_hit
 from core.sms import sms_send
 from workforce.matching import Typed, name_rank
 from workforce.models import ADMINISTERING_ROLES, HealthWorker
+from workforce.selectors import identifier_q
 
 CODE_DIGITS = 8
 ADMINISTRATOR_ROLES = ADMINISTERING_ROLES
@@ -40,9 +40,7 @@ def claimable_record(*, identifier: str, name: str) -> HealthWorker | None:
     if not identifier:
         return None
     record = (
-        HealthWorker.objects.filter(
-            Q(licence_number__iexact=identifier) | Q(national_id__iexact=identifier)
-        )
+        HealthWorker.objects.filter(identifier_q(identifier), merged_into__isnull=True)
         .filter(user__isnull=True)
         .first()
     )

@@ -12,6 +12,7 @@ from accounts.claims import claimable_record, record_claim_open
 from accounts.models import AccountPreferences
 from core.digits import typed_identifier, typed_phone
 from workforce.models import Cadre, Facility, HealthWorker
+from workforce.selectors import identifier_q
 from workforce.services import health_worker_create
 
 # A new registration with a number the registry already holds is refused without saying whose.
@@ -89,12 +90,10 @@ def account_register_new(
     licence_number = identifier_clean(licence_number) or None
     national_id = identifier_clean(national_id) or None
     numbers = [n for n in (licence_number, national_id) if n]
-    if (
-        numbers
-        and HealthWorker.objects.filter(
-            Q(licence_number__in=numbers) | Q(national_id__in=numbers)
-        ).exists()
-    ):
+    taken = Q(licence_number__in=numbers) | Q(national_id__in=numbers)
+    for number in numbers:  # a merged record's number still belongs to its person
+        taken |= identifier_q(number)
+    if numbers and HealthWorker.objects.filter(taken).exists():
         raise ValidationError(IDENTIFIER_TAKEN, code="identifier_taken")
     user = _user_create(username=username, password=password, email=email, language=language)
     health_worker_create(

@@ -15,6 +15,7 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from courses.admin_names import translated_names_connect
+        from courses.merging import courses_rows_count, courses_rows_move, courses_rows_restore
         from courses.models import CourseSectionPage
         from courses.receivers import (
             completion_recorded_qualify,
@@ -25,10 +26,19 @@ class CoursesConfig(AppConfig):
             section_saved,
         )
         from courses.signals import completion_recorded
+        from workforce.merging.movers import Mover, merge_mover_register
         from workforce.signals import role_assignment_changed
 
         translated_names_connect()
         completion_recorded.connect(completion_recorded_qualify, dispatch_uid="courses-qualify")
+        merge_mover_register(
+            Mover(
+                name="courses",
+                move=courses_rows_move,
+                restore=courses_rows_restore,
+                counts=courses_rows_count,
+            )
+        )
         role_assignment_changed.connect(
             role_assignment_changed_sync_pages, dispatch_uid="courses-role-pages"
         )

@@ -12,10 +12,13 @@ class CoverageConfig(AppConfig):
         from coverage.receivers import (
             refresh_after_certificate,
             refresh_after_completion,
+            refresh_after_merge,
             refresh_after_workshop_providers,
         )
+        from workforce.signals import health_workers_merged
 
         completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")
+        health_workers_merged.connect(refresh_after_merge, dispatch_uid="coverage-refresh-merge")
         certificate_recorded.connect(
             refresh_after_certificate, dispatch_uid="coverage-refresh-certificates"
         )

@@ -48,7 +48,8 @@ def month_sql(column: str) -> str:
 
 
 def where_sql(*, facility_ids: list | None, course_id: int | None, course_column: str) -> tuple:
-    clauses, params = [], []
+    # A record merged into another is the same person: its leftovers count nowhere.
+    clauses, params = ["hw.merged_into_id IS NULL"], []
     if facility_ids is not None:
         clauses.append(f"hw.facility_id IN ({', '.join(['%s'] * len(facility_ids))})")
         params.extend(facility_ids)

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from courses.models import Completion
+
 
 class _PairsRefresh:
     """An on-commit callback that queues one refresh task for every pair gathered before it."""
@@ -57,3 +59,21 @@ def refresh_after_workshop_providers(sender, workshop, **kwargs) -> None:
     pairs = workshop.completions.values_list("health_worker__facility_id", "course_id").distinct()
     for facility_id, course_id in pairs:
         _refresh_on_commit(facility_id=facility_id, course_id=course_id)
+
+
+def refresh_after_merge(sender, survivor, merged, facility_ids, **kwargs) -> None:
+    """Queue the refresh of both records' cells and of the head counts after a merge or undo."""
+    workers = [survivor.pk, merged.pk]
+    courses = set(
+        Completion.objects.filter(health_worker__in=workers).values_list("course_id", flat=True)
+    )
+    for course_id in courses:
+        for facility_id in facility_ids:
+            _refresh_on_commit(facility_id=facility_id, course_id=course_id)
+
+    def headcounts() -> None:
+        from coverage.tasks import headcount_rebuild_task
+
+        headcount_rebuild_task.delay()
+
+    transaction.on_commit(headcounts)

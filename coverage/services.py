@@ -88,7 +88,7 @@ def headcount_rebuild() -> None:
             SELECT f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}, COUNT(*)
             FROM workforce_healthworker hw
             JOIN workforce_facility f ON f.id = hw.facility_id
-            WHERE hw.is_verified AND NOT hw.is_external
+            WHERE hw.is_verified AND NOT hw.is_external AND hw.merged_into_id IS NULL
             GROUP BY f.id, f.directorate_id, f.governorate_id, hw.cadre_id, {left_month}
             """  # noqa: S608
         )

@@ -32,6 +32,7 @@ from tests.factories.courses import (
 from tests.factories.workforce import HealthWorkerFactory, staff_user
 from workforce import services as workforce_services
 from workforce.duties import DECISION_SERVICES, OwnRecordRefused
+from workforce.merging import services as merging_services
 from workforce.models import RoleAssignment
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +140,25 @@ def role_unassign(user, worker):
     return Scenario(own, call, reverse("role_assignments:delete", args=[own.pk]))
 
 
+def health_worker_merge(user, worker):
+    other = HealthWorkerFactory(facility=worker.facility)
+    url = reverse("health_worker_merge", args=[worker.pk, other.pk])
+    call = {"survivor": worker, "merged": other, "actor": user, "choices": {}}
+    data = {"confirm": "merge", "name_ar": "survivor", "name_latin": "survivor",
+            "licence_number": "survivor"}  # fmt: skip
+    return Scenario(worker, call, url, data)
+
+
+def health_worker_merge_undo(user, worker):
+    other = HealthWorkerFactory(facility=worker.facility)
+    colleague = staff_user("administrator", "national")
+    record = merging_services.health_worker_merge(
+        survivor=worker, merged=other, actor=colleague, choices={}
+    )
+    url = reverse("health_worker_merge_record", args=[record.pk])
+    return Scenario(record, {"record": record, "actor": user}, url)
+
+
 SCENARIOS = {
     scenario.__name__: scenario
     for scenario in (
@@ -152,6 +172,8 @@ SCENARIOS = {
         role_assign,
         role_assignment_update,
         role_unassign,
+        health_worker_merge,
+        health_worker_merge_undo,
     )
 }
 SCENARIOS["external_activity_review"] = SCENARIOS.pop("claim_review")

@@ -6,6 +6,8 @@ ACTIONS = (
     ("cme.role.assign", _("Assign role"), _("Role assigned")),
     ("cme.role.change", _("Change role"), _("Role changed")),
     ("cme.role.remove", _("Remove role"), _("Role removed")),
+    ("cme.health_worker.merge", _("Merge duplicate records"), _("Duplicate record merged in")),
+    ("cme.health_worker.unmerge", _("Undo a merge"), _("Merge undone")),
 )
 
 

@@ -4,7 +4,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from core.digits import typed_identifier, typed_phone
 from workforce.matching import Rank, Typed, fuzzy_pieces, name_rank
-from workforce.models import Facility, HealthWorker
+from workforce.models import Facility, HealthWorker, HealthWorkerAlias
 from workforce.names import name_normalise
 
 # How many rows the fuzzy rank reads at most; the exact and skeleton ranks have no such bound.
@@ -29,6 +29,41 @@ def _fuzzy_ids(queryset, typed: Typed, *, whole: bool, skip: Q) -> list[int]:
         for pk, skeleton in candidates[:FUZZY_CANDIDATES]
         if name_rank(typed, keys=(), skeleton=skeleton, whole=whole) == Rank.SIMILAR
     ]
+
+
+def alias_q(kind: str, key: str, *, contains: bool = False) -> Q:
+    """Workers one of whose merged records had this identifier or name (see workforce.merging)."""
+    if not key:
+        return Q(pk__in=[])
+    lookup = {"key__contains" if contains else "key": key.upper() if kind != "name" else key}
+    aliases = HealthWorkerAlias.objects.filter(kind=kind, merge__undone_at__isnull=True, **lookup)
+    return Q(pk__in=aliases.values("health_worker_id"))
+
+
+def alias_owners(*, kind: str, keys, queryset) -> dict[str, HealthWorker]:
+    """For each alias key of `kind` found, the worker of `queryset` it now belongs to."""
+    owners, keys = {}, sorted(keys)
+    for start in range(0, len(keys), 500):
+        aliases = HealthWorkerAlias.objects.filter(
+            kind=kind,
+            key__in=keys[start : start + 500],
+            merge__undone_at__isnull=True,
+            health_worker__in=queryset,
+        ).select_related("health_worker")
+        owners |= {alias.key: alias.health_worker for alias in aliases}
+    return owners
+
+
+def identifier_q(number: str) -> Q:
+    """Workers with this licence number or national ID, their own or a merged record's."""
+    if not number:
+        return Q(pk__in=[])
+    return (
+        Q(licence_number__iexact=number)
+        | Q(national_id__iexact=number)
+        | alias_q("licence_number", number)
+        | alias_q("national_id", number)
+    )
 
 
 def health_worker_duplicates(
@@ -57,8 +92,10 @@ def health_worker_duplicates(
     identifiers = []
     if licence_number:
         identifiers.append(Q(licence_number=typed_identifier(licence_number)))
+        identifiers.append(alias_q("licence_number", typed_identifier(licence_number)))
     if national_id:
         identifiers.append(Q(national_id=typed_identifier(national_id)))
+        identifiers.append(alias_q("national_id", typed_identifier(national_id)))
     arabic, latin = Typed.of(name_ar), Typed.of(name_latin)
     names = []
     if arabic.key:
@@ -104,12 +141,14 @@ def health_worker_search(*, queryset: QuerySet[HealthWorker], query: str) -> Que
         return queryset
     number, phone = typed_identifier(query.strip()), typed_phone(query.strip())
     # A phone is found from four digits on, as typed in any digits; fewer would match everyone.
-    by_phone = Q(phone__contains=phone) if len(phone) >= 4 and phone.isdigit() else Q(pk__in=[])
+    by_phone = Q(pk__in=[])
+    if len(phone) >= 4 and phone.isdigit():
+        by_phone = Q(phone__contains=phone) | alias_q("phone", phone, contains=True)
     exact = (
         Q(name_key__contains=typed.key)
         | Q(name_latin_key__contains=typed.key)
-        | Q(licence_number__iexact=number)
-        | Q(national_id=number)
+        | identifier_q(number)
+        | alias_q("name", typed.key, contains=True)
         | by_phone
     )
     skeleton = Q(name_skeleton__contains=typed.skeleton) if typed.skeleton else Q(pk__in=[])

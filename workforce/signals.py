@@ -9,3 +9,10 @@ keeps the user's Wagtail page and collection permission groups in step with thei
 from django.dispatch import Signal
 
 role_assignment_changed = Signal()
+
+# health_workers_merged(sender=HealthWorker, survivor=<HealthWorker>, merged=<HealthWorker>,
+# facility_ids=<set of int>, undone=<bool>): sent from `health_worker_merge` and
+# `health_worker_merge_undo` (workforce.merging.services) inside their transaction, after every
+# row moved or came back. `facility_ids` are both records' facilities before and after. Coverage
+# recomputes the cells of those facilities and the head counts, so the person counts once.
+health_workers_merged = Signal()

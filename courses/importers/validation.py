@@ -12,6 +12,7 @@ from courses.importers.report import COLUMNS, PROGRESS_EVERY, ImportReport
 from courses.models import AttendanceMark, Enrolment, Workshop
 from workforce.models import TRAINING_ROLES, HealthWorker
 from workforce.names import name_normalise
+from workforce.selectors import alias_owners
 
 HEADER_SEARCH_ROWS = 10
 STATUS_WORDS = {
@@ -86,6 +87,9 @@ class _Lookup:
                 query |= Q(licence_number__iexact=number)
             for worker in visible.filter(query):
                 self.by_licence[worker.licence_number.upper()] = worker
+        # A licence of a record merged into another finds the person it was merged into.
+        unknown = {number.upper() for number in wanted} - set(self.by_licence)
+        self.by_licence |= alias_owners(kind="licence_number", keys=unknown, queryset=visible)
 
 
 def import_validate(*, workshop: Workshop, rows: list[tuple[int, list]], user) -> tuple:

@@ -199,6 +199,7 @@ class RecordMethod(models.TextChoices):
     OVERRIDE = "override", _("Trainer's override")
     SELF = "self", _("By the health worker")
     REVIEW = "review", _("Review")
+    MERGE = "merge", _("Merging duplicate records")
 
 
 class AttendanceMark(models.Model):

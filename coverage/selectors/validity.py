@@ -50,6 +50,7 @@ def valid_completions(*, user, query, course_ids, roles):
         is_complete=True,
         health_worker__is_verified=True,
         health_worker__is_external=False,
+        health_worker__merged_into__isnull=True,
         course_id__in=course_ids,
         completed_on__gte=query.start,
         completed_on__lte=datetime.date(query.end.year, query.end.month, last_day),

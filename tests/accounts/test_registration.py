@@ -7,7 +7,15 @@ from django.urls import reverse
 
 from accounts.forms import USERNAME_UNAVAILABLE
 from accounts.models import RecordClaim
-from tests.factories.workforce import FacilityFactory, UserFactory, cadre, directorate
+from tests.factories.workforce import (
+    FacilityFactory,
+    HealthWorkerFactory,
+    UserFactory,
+    cadre,
+    directorate,
+    staff_user,
+)
+from workforce.merging.services import health_worker_merge
 from workforce.models import HealthWorker
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +216,14 @@ def test_registration_matches_the_arabic_name_typed_in_sorani(
     data = registration_data | {"confirm_name": "زەینەب حەسەن عەلی"}
     client.post(REGISTER, data)
     assert RecordClaim.objects.get().health_worker == registered_worker
+
+
+def test_new_registration_refuses_the_licence_of_a_record_merged_into_another(
+    client, registered_worker, kirkuk_facility
+):
+    walk_in = HealthWorkerFactory(facility=registered_worker.facility, licence_number="KRK-777")
+    admin = staff_user("administrator", "national")
+    health_worker_merge(survivor=registered_worker, merged=walk_in, actor=admin, choices={})
+    response = client.post(REGISTER, _new_worker_data(kirkuk_facility, licence_number="krk-777"))
+    assert "cannot be used for a new registration" in response.content.decode()
+    assert not get_user_model().objects.filter(username="kawa").exists()

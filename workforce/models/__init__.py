@@ -1,4 +1,5 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
+from workforce.models.merges import HealthWorkerAlias, HealthWorkerMerge
 from workforce.models.people import Cadre, HealthWorker, Sex
 from workforce.models.providers import Provider, ProviderKind
 from workforce.models.reads import PersonalRecordRead
@@ -19,6 +20,8 @@ __all__ = [
     "Facility",
     "Governorate",
     "HealthWorker",
+    "HealthWorkerAlias",
+    "HealthWorkerMerge",
     "PersonalRecordRead",
     "Provider",
     "ProviderKind",

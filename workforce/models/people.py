@@ -37,9 +37,9 @@ class HealthWorkerQuerySet(ScopedQuerySet):
     scope_via = "facility"
 
     def visible_to(self, user, *, roles=None):
-        """Workers in the user's scope, and always the user's own record."""
+        """Workers in the user's scope, and always the user's own record; never a merged one."""
         own = Q(user=user) if user.is_authenticated and roles is None else NOTHING
-        return self.filter(self.scope_q(user, roles=roles) | own)
+        return self.filter(self.scope_q(user, roles=roles) | own, merged_into__isnull=True)
 
 
 class HealthWorker(models.Model):
@@ -107,6 +107,16 @@ class HealthWorker(models.Model):
         blank=True,
         related_name="external_participants",
         verbose_name=_("organisation (a training provider)"),
+    )
+    # Set when this record was merged into another of the same person (workforce.merging).
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="absorbed",
+        verbose_name=_("merged into"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
