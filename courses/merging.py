@@ -11,6 +11,9 @@ row fills only what the survivor lacks.
   which counts nowhere, and comes back on undo. A completion is not re-evaluated by the merge.
 - Completions follow their enrolment; outside-activity claims and their history move.
 - Walk-in and join requests move, unless the survivor asked for the same session or workshop.
+- A trainer qualification follows the completion it came from.
+- Notices stay: each is what was sent to that record's address (their keys are the events', so
+  the survivor is not told of an event twice).
 Each moved enrolment, completion and claim gets a line in the record-change log.
 """
 
@@ -23,6 +26,7 @@ from courses.models import (
     Enrolment,
     ExternalActivity,
     JoinRequest,
+    QualifiedTrainer,
     RecordChange,
     WalkInRequest,
 )
@@ -83,7 +87,8 @@ def _history(moves: list[dict], *, actor, back: bool) -> None:
 
 
 def courses_rows_move(*, survivor, merged, actor=None) -> Moves:
-    """Move the merged record's enrolments, marks, scores, completions, claims and requests."""
+    """Move the merged record's enrolments, marks, scores, completions, claims, requests and
+    trainer qualifications."""
     moves = Moves()
     for change in RecordChange.objects.filter(health_worker=merged).order_by("pk"):
         moves.update(change, health_worker_id=survivor.pk)
@@ -94,6 +99,11 @@ def courses_rows_move(*, survivor, merged, actor=None) -> Moves:
             moves.update(completion, health_worker_id=survivor.pk)
     for claim in ExternalActivity.objects.filter(health_worker=merged).order_by("pk"):
         moves.update(claim, health_worker_id=survivor.pk)
+    qualifications = QualifiedTrainer.objects.filter(
+        health_worker=merged, completion__health_worker=survivor
+    )
+    for qualification in qualifications.order_by("pk"):
+        moves.update(qualification, health_worker_id=survivor.pk)
     _requests_move(moves, WalkInRequest, "session_id", survivor=survivor, merged=merged)
     _requests_move(moves, JoinRequest, "workshop_id", survivor=survivor, merged=merged)
     _history(moves, actor=actor, back=False)

@@ -7,6 +7,7 @@ from demo import cascades as cascades_demo
 from demo import certificates as certificates_demo
 from demo import content as content_demo
 from demo import coverage as coverage_demo
+from demo import merging as merging_demo
 from demo import notices as notices_demo
 from demo import providers as providers_demo
 from demo import renewals as renewals_demo
@@ -44,6 +45,10 @@ STEPS = [
         "6c. a training-of-trainers cascade: WHO's OXY-TOT graduates lead OXY-101 in three"
         " governorates",
         cascades_demo.seed_cascade,
+    ),
+    (
+        "6d. a duplicate record merged, its old licence kept as an alias",
+        merging_demo.seed_merged_duplicate,
     ),
     ("7. coverage figures of all the above", coverage_demo.seed_coverage),
     ("8. the day's reminders and notices, one reader without SMS", notices_demo.seed_notices),

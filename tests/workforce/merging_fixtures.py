@@ -15,6 +15,7 @@ from courses.models import (
     Enrolment,
     ExternalActivity,
     JoinRequest,
+    QualifiedTrainer,
     RecordChange,
     WalkInRequest,
 )
@@ -32,7 +33,7 @@ from workforce.models import HealthWorker, HealthWorkerAlias
 
 SNAPSHOT_MODELS = (
     HealthWorker, Enrolment, AttendanceMark, AssessmentScore, Completion, Certificate,
-    ExternalActivity, JoinRequest, WalkInRequest, RecordClaim, HealthWorkerAlias,
+    ExternalActivity, JoinRequest, WalkInRequest, RecordClaim, HealthWorkerAlias, QualifiedTrainer,
 )  # fmt: skip
 
 
@@ -77,6 +78,13 @@ def duplicate_pair(facility) -> Pair:
     AssessmentScoreFactory(enrolment=own)
     completion = CompletionFactory(enrolment=own)
     certificate = certificate_services.certificate_issue(completion_id=completion.pk, notify=False)
+    # That course trains trainers: the qualification it gave follows the completion.
+    QualifiedTrainer.objects.create(
+        health_worker=merged,
+        course=completion.course,
+        completion=completion,
+        qualified_on=completion.completed_on,
+    )
     # Both were enrolled in the same workshop: the survivor's enrolment is kept.
     shared = WorkshopFactory(venue=facility, starts_on=datetime.date(2026, 5, 3))
     first, second = shared.sessions.order_by("date")[:2]

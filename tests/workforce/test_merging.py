@@ -5,7 +5,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from courses.models import Completion, Enrolment, ExternalActivity, JoinRequest, WalkInRequest
+from courses.models import (
+    Completion,
+    Enrolment,
+    ExternalActivity,
+    JoinRequest,
+    QualifiedTrainer,
+    WalkInRequest,
+)
 from tests.factories.workforce import governorate, staff_user
 from tests.workforce.merging_fixtures import duplicate_pair, snapshot
 from workforce.duties import OwnRecordRefused
@@ -36,6 +43,7 @@ def test_a_merge_moves_enrolments_completions_claims_requests_and_the_account(pa
     assert ExternalActivity.objects.get().health_worker == survivor
     assert JoinRequest.objects.get().health_worker == survivor
     assert WalkInRequest.objects.get().health_worker == survivor
+    assert QualifiedTrainer.objects.get().health_worker == survivor  # with its completion
     assert HealthWorker.objects.get(pk=pair.merged.pk).merged_into == survivor
 
 

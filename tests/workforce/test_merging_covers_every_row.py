@@ -21,10 +21,14 @@ MOVED = {  # by the mover named
     "courses.WalkInRequest.health_worker": "courses",
     "courses.JoinRequest.health_worker": "courses",
     "accounts.RecordClaim.health_worker": "accounts",
+    "courses.QualifiedTrainer.health_worker": "courses",  # with the completion it came from
 }
 STAYING = {
     # Who read the merged record and when: the audit of reads of that record as it was.
     "workforce.PersonalRecordRead.health_worker",
+    # What was sent to that record's address and when (a notice's key is its event's, so the
+    # survivor is not told twice).
+    "courses.Notice.health_worker",
     # The merge's own bookkeeping.
     "workforce.HealthWorker.merged_into",
     "workforce.HealthWorkerMerge.survivor",

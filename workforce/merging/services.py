@@ -21,7 +21,8 @@ from workforce.signals import health_workers_merged
 # The fields an administrator chooses, one by one, between the two records.
 MERGE_FIELDS = (
     "name_ar", "name_latin", "sex", "cadre", "facility", "phone", "email", "licence_number",
-    "national_id", "licensed_on", "is_verified", "user",
+    "national_id", "licensed_on", "is_verified", "is_external", "organisation",
+    "organisation_provider", "user",
 )  # fmt: skip
 SURVIVOR, MERGED = "survivor", "merged"
 _UNIQUE = {"licence_number": None, "national_id": None, "user": None}
