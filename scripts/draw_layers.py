@@ -49,7 +49,8 @@ def _sources(app: str) -> dict[Path, str]:
 
 
 def upward_paths() -> set[tuple[str, str, str]]:
-    """(name, from app, to app) of each signal, hook or model signal that carries news upward."""
+    """(name, from app, to app) of each signal, hook, registry or model signal that carries news
+    upward."""
     apps = [app for row in layers() for app in row]
     sources = {app: _sources(app) for app in apps}
     found = set()
@@ -64,6 +65,14 @@ def upward_paths() -> set[tuple[str, str, str]]:
                     ):
                         found.add((f"{sender}.signals.{name}", sender, receiver))
         for text in sources[sender].values():
+            # A registry: a public `*_register` function of a lower app that higher apps call
+            # from their AppConfig.ready (workforce.merging.movers.merge_mover_register).
+            for name in re.findall(r"^def ([a-z]\w*_register)\(", text, re.M):
+                for receiver in apps:
+                    if receiver != sender and any(
+                        re.search(rf"\b{name}\(", other) for other in sources[receiver].values()
+                    ):
+                        found.add((f"registry {name}", sender, receiver))
             for hook in re.findall(r'hooks\.get_hooks\("(\w+)"\)', text):
                 for receiver in apps:
                     if receiver != sender and any(
