@@ -105,3 +105,21 @@ def test_the_page_of_a_master_workshop_links_to_its_cascade_report(client):
     client.force_login(staff_user("administrator", "national"))
     html = client.get(reverse("courses:workshop_detail", args=[master.pk])).content.decode()
     assert reverse("courses:cascade_report", args=[master.pk]) in html
+
+
+def test_the_donor_sentence_names_the_provider_who_led_the_master_workshop(client):
+    from workforce.models import Provider
+
+    master = cascade_tree()
+    master.lead_provider = Provider.objects.create(
+        code="who", kind="un_agency", name_en="WHO", name_ar="منظمة الصحة العالمية", name_ckb="WHO"
+    )
+    master.save()
+    client.force_login(staff_user("auditor", "national"))
+    english = _text(client.get(reverse("courses:cascade_report", args=[master.pk])))
+    assert (
+        "Of the 4 trained as trainers by WHO in this workshop, 3 went on to train 11 people in 4 "
+        "governorates." in english
+    )
+    arabic = _text(client.get("/ar" + reverse("courses:cascade_report", args=[master.pk])))
+    assert "تدرّبوا كمدرّبين لدى منظمة الصحة العالمية في هذه الورشة" in arabic
