@@ -18,6 +18,7 @@ from django.utils import timezone
 from courses import services
 from courses.models import CourseIndexPage, CoursePage, TrainerRole, Workshop
 from courses.models.workshops import RecordMethod
+from demo.certificates import close_and_certify
 from demo.content import _course
 from demo.tracking import _fill, _participants, _venue
 from demo.workforce import DEMO_PASSWORD
@@ -133,13 +134,13 @@ def _graduate_all(workshop: Workshop, people, *, trainer, rng) -> None:
         services.score_set(enrolment=enrolment, kind="pre", score=Decimal(pre), user=trainer)
         post = rng.randint(82, 98)
         services.score_set(enrolment=enrolment, kind="post", score=Decimal(post), user=trainer)
-    services.workshop_close(workshop=workshop, user=trainer)
+    close_and_certify(workshop=workshop, user=trainer)
 
 
 def _run(workshop: Workshop, *, trainer, rng, count: int, governorate: str) -> None:
     people = _participants(workshop.course, governorate, count, rng)
     _fill(workshop, trainer=trainer, people=people, rng=rng, today=timezone.localdate())
-    services.workshop_close(workshop=workshop, user=trainer)
+    close_and_certify(workshop=workshop, user=trainer)
 
 
 def seed_cascade(*, rng, report) -> None:

@@ -2,6 +2,7 @@
 
 from certificates import services
 from certificates.models import CertificateTemplate, Signatory
+from courses import services as course_services
 from courses.models import Completion, Workshop
 
 TEMPLATES = (
@@ -50,3 +51,12 @@ def seed_certificates(*, rng, report) -> None:
     for completion_id in completions.values_list("pk", flat=True):
         services.certificate_issue(completion_id=completion_id, notify=False)
     report["certificates"] = completions.count()
+
+
+def close_and_certify(*, workshop: Workshop, user) -> None:
+    """Close a workshop of a step that runs after the certificates step, and issue its
+    certificates as the trainer's "Issue certificates" would."""
+    # Completions take the course's validity when evaluated; certificates copy it when issued.
+    for completion in course_services.workshop_close(workshop=workshop, user=user):
+        if completion and completion.is_complete:
+            services.certificate_issue(completion_id=completion.pk, notify=False)

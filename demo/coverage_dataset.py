@@ -216,13 +216,13 @@ def completions_build(ctx) -> None:
     )
     certificates = (
         (pk, f"{PREFIX}{pk:09d}", f"{PREFIX}V{pk:09d}", "", "", title, "", "", code, cme, day,
-         now, "valid", "", "", "")
+         now, "valid", "", "", "", "[]")
         for pk, title, code, cme, day in complete
     )  # fmt: skip
     columns = ["completion_id", "serial", "verification_code", "holder_name_ar",
                "holder_name_latin", "course_title_en", "course_title_ar", "course_title_ckb",
                "course_code", "cme_hours", "completed_on", "issued_at", "status", "status_reason",
-               "signature", "pdf"]  # fmt: skip
+               "signature", "pdf", "providers"]  # fmt: skip
     _copy(Certificate, columns, certificates, ctx=ctx, label="certificates",
           total=len(complete))  # fmt: skip
 

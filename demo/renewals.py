@@ -12,10 +12,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from certificates import services as certificate_services
 from certificates.models import Certificate
-from courses import services as course_services
 from courses.models import CoursePage, Workshop
+from demo.certificates import close_and_certify
 from demo.tracking import DEMO_WORKER_LICENCE, _fill, _participants, _workshop
 from workforce.models import HealthWorker
 
@@ -70,17 +69,10 @@ def seed_renewals(*, rng, report) -> None:
             people = _participants(course, governorate, count, rng)
             worker = demo_worker if with_demo_worker else None
             _fill(existing, trainer=runner, people=people, rng=rng, today=today, demo_worker=worker)
-            _close_and_certify(workshop=existing, user=runner)
+            close_and_certify(workshop=existing, user=runner)
         certificates = Certificate.objects.filter(
             completion__workshop=existing, status=Certificate.Status.VALID
         ).order_by("pk")
         mine = certificates.filter(completion__health_worker=demo_worker).first()
         shown[state] = (mine or certificates.first()).verification_code
     report["renewals"] = shown
-
-
-def _close_and_certify(*, workshop: Workshop, user) -> None:
-    # Completions take the course's validity when evaluated; certificates copy it when issued.
-    for completion in course_services.workshop_close(workshop=workshop, user=user):
-        if completion and completion.is_complete:
-            certificate_services.certificate_issue(completion_id=completion.pk, notify=False)

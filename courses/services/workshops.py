@@ -50,6 +50,7 @@ def workshop_create(
     if (ends_on - starts_on).days > 60:
         raise ValidationError({"ends_on": _("A workshop lasts at most 60 days.")})
     workshop.save()
+    log(workshop, "cme.workshop.create", user=user)  # first: the lead is set on a workshop
     if lead is not None and not trainer_candidates(workshop=workshop).filter(pk=lead.pk).exists():
         raise ValidationError(
             {
@@ -69,7 +70,6 @@ def workshop_create(
         Session(workshop=workshop, date=starts_on + datetime.timedelta(days=offset))
         for offset in range((ends_on - starts_on).days + 1)
     )
-    log(workshop, "cme.workshop.create", user=user)
     return workshop
 
 

@@ -6,7 +6,7 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -76,6 +76,8 @@ def change_fields(change) -> list[tuple[str, str, str]]:
 def _field_label(model, name: str) -> str:
     if name == "session_id":
         return gettext("Session")
+    if name == "health_worker":  # a merge moved the row from one record of the person to another
+        return gettext("Health worker")
     try:
         return capfirst(model._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
@@ -90,6 +92,14 @@ def _field_value(model, name: str, value) -> str:
 
         date = Session.objects.filter(pk=value).values_list("date", flat=True).first()
         return date_format(date, "j M Y") if date else "—"
+    if name == "health_worker":
+        from workforce.models import HealthWorker
+
+        worker = HealthWorker.objects.filter(pk=value).first()
+        if worker is None:
+            return str(value)
+        shown = worker.name_ar if translation.get_language() in ("ar", "ckb") else str(worker)
+        return f"{shown or worker} · {worker.licence_number or value}"
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:

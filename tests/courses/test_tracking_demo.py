@@ -23,4 +23,6 @@ def test_seed_demo_adds_closed_workshops_in_several_governorates_and_one_running
     assert running.starts_on <= today <= running.ends_on
     client.force_login(get_user_model().objects.get(username="worker.kirkuk"))
     page = client.get("/learning/").content.decode()
-    assert "<strong data-earned>34</strong>" in page  # two Kirkuk workshops (12 + 16 h), 6 h claim
+    # Two Kirkuk workshops (12 + 16 h), a 6 h claim, and the 8 h HRM-201 of her walk-in record
+    # that the demo merged into hers (demo/merging.py).
+    assert "<strong data-earned>42</strong>" in page

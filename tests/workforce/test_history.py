@@ -61,6 +61,7 @@ def test_scheduling_changing_status_and_reopening_a_workshop_are_logged(
     course_services.workshop_status_set(workshop=workshop, status="running", user=national_admin)
     assert actions_on(workshop) == [
         "cme.workshop.create",
+        "cme.workshop.lead",  # the scheduler leads it
         "cme.workshop.status",
         "cme.workshop.status",
         "cme.workshop.reopen",
