@@ -11,14 +11,14 @@ import datetime
 import itertools
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.standin import JsonStandIn
 
 E164_TEL = re.compile(r"^tel:\+[1-9]\d{6,14}$")
 MAX_TEXT = 640  # RapidPro's limit on a broadcast's text
 
 
-class RapidProStandIn:
+class RapidProStandIn(JsonStandIn):
     def __init__(self, *, token: str):
         self.token = token
         self.requests: list[dict] = []
@@ -26,47 +26,7 @@ class RapidProStandIn:
         self.fail_next = 0
         self.throttle_next = 0
         self._ids = itertools.count(1001)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def _handler(self):
-        standin = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _answer(self, method: str):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, answer, headers = standin.answer(method, self.path, self.headers, body)
-                raw = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def do_POST(self):
-                self._answer("POST")
-
-            def do_GET(self):
-                self._answer("GET")
-
-        return Handler
+        super().__init__()
 
     def answer(self, method: str, path: str, headers, body: bytes) -> tuple[int, dict, dict]:
         self.requests.append(

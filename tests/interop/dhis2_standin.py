@@ -11,9 +11,9 @@ and a `conflicts` list of `{object, value, errorCode, property}` otherwise. Valu
 
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from tests.standin import JsonStandIn
 
 UID = re.compile(r"^[A-Za-z][A-Za-z0-9]{10}$")
 # DHIS2's period formats (docs.dhis2.org, Web API › Date and period format): day, week, month,
@@ -26,7 +26,7 @@ VALUE_KEYS = {"dataElement", "period", "orgUnit", "categoryOptionCombo", "value"
 DEFAULT_COMBO = "HllvX50cXC0"  # DHIS2's default category option combo
 
 
-class Dhis2StandIn:
+class Dhis2StandIn(JsonStandIn):
     def __init__(self, *, token: str, data_set: str, data_elements: set, org_units: set):
         self.token = token
         self.data_set = data_set
@@ -35,41 +35,13 @@ class Dhis2StandIn:
         self.values: dict[tuple, str] = {}
         self.requests: list[dict] = []
         self.fail_next = 0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__()
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+    def answer(self, method: str, path: str, headers, body: bytes) -> tuple[int, dict, dict]:
+        status, answer = self._answer(path, headers, body)
+        return status, answer, {}
 
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def _handler(self):
-        standin = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, answer = standin.answer(self.path, self.headers, body)
-                raw = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-        return Handler
-
-    def answer(self, path: str, headers, body: bytes) -> tuple[int, dict]:
+    def _answer(self, path: str, headers, body: bytes) -> tuple[int, dict]:
         url = urlparse(path)
         params = {key: values[0] for key, values in parse_qs(url.query).items()}
         self.requests.append({"path": url.path, "params": params, "headers": dict(headers)})
