@@ -74,3 +74,37 @@ def test_nginx_forwards_what_the_app_reads_behind_one_proxy():
     ):
         assert header in text
     assert "TRUSTED_PROXY_COUNT=1" in (DEPLOY / "env.example").read_text()
+
+
+def test_gunicorn_loads_the_site_once_and_loading_it_opens_no_connection(tmp_path):
+    # The web unit loads the site in gunicorn's master and forks the workers from it
+    # (deploy/gunicorn.conf.py). A database or cache connection opened while loading would be
+    # shared by every worker, their queries interleaved on one socket.
+    web = (DEPLOY / "systemd" / "cme-tracker-web.service").read_text()
+    assert "--config deploy/gunicorn.conf.py" in web
+    config: dict = {}
+    exec((DEPLOY / "gunicorn.conf.py").read_text(), config)
+    assert config["preload_app"] is True
+    probe = (
+        "import django.db.backends.signals as s, redis.connection as r\n"
+        "opened = []\n"
+        "s.connection_created.connect(lambda **kw: opened.append(kw['connection'].alias), weak=False)\n"
+        "connect = r.AbstractConnection.connect\n"
+        "r.AbstractConnection.connect = lambda self: (opened.append('redis'), connect(self))[1]\n"
+        "from cme.wsgi import application\n"
+        "print('opened:', opened)\n"
+    )
+    import subprocess
+    import sys
+
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "cme.settings.dev",
+        "CME_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "CACHE_URL": "redis://127.0.0.1:9/0",  # nothing listens: a connection attempt would show
+    }
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "opened: []" in done.stdout, done.stdout
