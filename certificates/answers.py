@@ -36,14 +36,32 @@ def _generation_new() -> str:
     return secrets.token_hex(8)
 
 
-def remembered_answer(*, key: str, language: str, compute: Callable[[], Answer]) -> Answer:
+def remembered_answer_keys(*, key: str, language: str) -> list[str]:
+    """The cache keys `remembered_answer` reads: a caller that talks to the cache anyway (the
+    rate limits) reads them in its own round trip and passes what it found as `prefetched`."""
+    if settings.CERTIFICATE_VERIFY_CACHE_SECONDS <= 0:
+        return []
+    return [GENERATION_KEY, _answer_key(key=key, language=language)]
+
+
+def remembered_answer(
+    *,
+    key: str,
+    language: str,
+    compute: Callable[[], Answer],
+    prefetched: dict | None = None,
+) -> Answer:
     """The answer to a look-up of `key` in `language`, from the cache if no certificate changed
-    since it was stored, else from `compute` (the database), then stored."""
+    since it was stored, else from `compute` (the database), then stored.
+
+    `prefetched`: the values of `remembered_answer_keys` as the cache gave them, read before the
+    database in the same request (else they are read here).
+    """
     seconds = settings.CERTIFICATE_VERIFY_CACHE_SECONDS
     if seconds <= 0:
         return compute()
     answer_key = _answer_key(key=key, language=language)
-    found = cache.get_many([GENERATION_KEY, answer_key])
+    found = cache.get_many([GENERATION_KEY, answer_key]) if prefetched is None else prefetched
     generation, stored = found.get(GENERATION_KEY), found.get(answer_key)
     if generation is not None and stored is not None and stored[0] == generation:
         return stored[1]

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from certificates import identity
-from certificates.answers import remembered_answer
+from certificates.answers import remembered_answer, remembered_answer_keys
 from certificates.holder import LATIN_NAME_LANGUAGE, ShownName, holder_names
 from certificates.models import Certificate
 from certificates.provider_marks import providers_shown
 from certificates.selectors import certificate_lookup
-from core.http import RateLimit, rate_limits_hit
+from core.http import RateLimit, rate_limits_hit_reading
 from workforce.names import name_normalise
 
 # Serials in one block of a thousand (CME-KIR-2026-000xxx) share a rate limit, so many addresses
@@ -59,23 +59,58 @@ def family_name_matches(*, certificate: Certificate, family_name: str) -> bool:
     return False
 
 
-def verification_rate_exceeded(*, address: str, key: str) -> bool:
-    """Whether this look-up goes past CERTIFICATE_VERIFY_RATE a minute for the client address,
-    or past CERTIFICATE_VERIFY_BLOCK_RATE a minute for its block of serials (any address)."""
+def _verification_limits(*, address: str, key: str) -> list[RateLimit]:
+    """CERTIFICATE_VERIFY_RATE look-ups a minute for the client address, and
+    CERTIFICATE_VERIFY_BLOCK_RATE a minute for the key's block of serials (any address)."""
     limits = [RateLimit("verify-address", address, settings.CERTIFICATE_VERIFY_RATE, 60)]
     block = rate_subject(key)
     if block is not None:
         limits.append(
             RateLimit("verify-serial-block", block, settings.CERTIFICATE_VERIFY_BLOCK_RATE, 60)
         )
-    return rate_limits_hit(*limits)  # both counted in one round trip to the cache
+    return limits
+
+
+def verification_look_up(
+    *, address: str, key: str, facts: str = "", signature: str = "", family_name: str = ""
+) -> tuple[bool, dict] | None:
+    """The look-up of a verification page or JSON: None past the rates, else `verification_answer`.
+
+    The rate counters and the remembered answer travel in one round trip to the cache: this is
+    the site's busiest address (docs/benchmarks.md).
+    """
+    remembered = not (facts or signature or family_name)
+    keys = remembered_answer_keys(key=key, language=_answer_language()) if remembered else []
+    exceeded, prefetched = rate_limits_hit_reading(
+        _verification_limits(address=address, key=key), keys
+    )
+    if exceeded:
+        return None
+    return verification_answer(
+        key=key,
+        facts=facts,
+        signature=signature,
+        family_name=family_name,
+        prefetched=prefetched if keys else None,
+    )
+
+
+def _answer_language() -> str:
+    """What a remembered answer is kept under: the language, and the day (a certificate whose
+    last valid day was yesterday answers "expired" today)."""
+    language = (get_language() or "en").split("-")[0]
+    return f"{language}:{timezone.localdate().isoformat()}"
 
 
 def verification_answer(
-    *, key: str, facts: str = "", signature: str = "", family_name: str = ""
+    *,
+    key: str,
+    facts: str = "",
+    signature: str = "",
+    family_name: str = "",
+    prefetched: dict | None = None,
 ) -> tuple[bool, dict]:
     """Whether a key finds a certificate, and what the verification page and JSON say of it."""
-    language = (get_language() or "en").split("-")[0]
 
     def answer() -> tuple[bool, dict]:
         certificate = certificate_lookup(serial_or_code=key)
@@ -90,9 +125,9 @@ def verification_answer(
 
     if facts or signature or family_name:
         return answer()  # checked on every request: only the key's own answer is kept
-    # Kept per day too: a certificate whose last valid day was yesterday answers "expired" today.
-    day = timezone.localdate().isoformat()
-    return remembered_answer(key=key, language=f"{language}:{day}", compute=answer)
+    return remembered_answer(
+        key=key, language=_answer_language(), compute=answer, prefetched=prefetched
+    )
 
 
 def rate_subject(key: str) -> str | None:

@@ -1,7 +1,6 @@
 """Certificate pages: public verification, holders' downloads, a workshop's certificates."""
 
 import io
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,22 +26,16 @@ from workforce.reads import Kind, personal_record_read
 MANAGING_ROLES = TRAINING_ROLES
 
 
-def rate_limited(view):
-    """Answer 429 to look-ups past the verification rates (see verification_rate_exceeded)."""
-
-    @wraps(view)
-    def wrapper(request, key: str, *args, **kwargs):
-        if verification.verification_rate_exceeded(address=client_address(request), key=key):
-            response = render(request, "certificates/rate_limited.html", status=429)
-            response["Retry-After"] = str(rate_limit_retry_after(window=60))
-            return response
-        return view(request, key, *args, **kwargs)
-
-    return wrapper
+def _rate_limited(request) -> HttpResponse:
+    """429 to a look-up past the verification rates (see verification_look_up)."""
+    response = render(request, "certificates/rate_limited.html", status=429)
+    response["Retry-After"] = str(rate_limit_retry_after(window=60))
+    return response
 
 
 def _verification(request, key: str, signature: str | None = None):
-    return verification.verification_answer(
+    return verification.verification_look_up(
+        address=client_address(request),
         key=key,
         facts=request.GET.get("f", ""),
         signature=request.GET.get("s", "") if signature is None else signature,
@@ -50,10 +43,12 @@ def _verification(request, key: str, signature: str | None = None):
     )
 
 
-@rate_limited
 def verify(request, key: str, signature: str | None = None):
     """Public page: is this certificate valid, revoked, superseded or withdrawn, and its facts."""
-    found, result = _verification(request, key, signature)
+    looked_up = _verification(request, key, signature)
+    if looked_up is None:
+        return _rate_limited(request)
+    found, result = looked_up
     return render(
         request,
         "certificates/verify.html",
@@ -72,10 +67,12 @@ def verify_scanned(request, key: str, digits: str):
     return verify(request, key, identity.signature_from_digits(digits) or "-")
 
 
-@rate_limited
 def verify_json(request, key: str):
     """The verification result as JSON (the holder's names only with a proof, as on the page)."""
-    found, result = _verification(request, key)
+    looked_up = _verification(request, key)
+    if looked_up is None:
+        return _rate_limited(request)
+    found, result = looked_up
     response = JsonResponse(result, status=200 if found else 404)
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -2,7 +2,8 @@
 
 import hashlib
 import time
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -65,19 +66,39 @@ def rate_limits_hit(*limits: RateLimit) -> bool:
     On Redis every counter is one INCR and one EXPIRE, all sent in a single round trip: the
     public verification, the site's busiest page, counts two limits on every request.
     """
-    keys = [(_rate_key(rate.bucket, rate.subject, rate.window), rate) for rate in limits]
+    return rate_limits_hit_reading(limits, ())[0]
+
+
+def rate_limits_hit_reading(
+    limits: Sequence[RateLimit], keys: Sequence[str]
+) -> tuple[bool, dict[str, Any]]:
+    """`rate_limits_hit`, and the cache's values of `keys` (as `cache.get_many` gives them) read
+    in the same round trip: a verification counts its look-up and reads its remembered answer
+    with one request to Redis instead of two."""
+    counted = [(_rate_key(rate.bucket, rate.subject, rate.window), rate) for rate in limits]
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         # The client of Django's own RedisCache (its connection pool), for a pipeline.
         pipeline = backend._cache.get_client(write=True).pipeline(transaction=False)
-        for key, rate in keys:
+        for key, rate in counted:
             full_key = backend.make_and_validate_key(key)
             pipeline.incr(full_key)
             pipeline.expire(full_key, rate.window * 2)
-        counts = pipeline.execute()[::2]
+        if keys:
+            pipeline.mget([backend.make_and_validate_key(key) for key in keys])
+        replies = pipeline.execute()
+        counts = replies[: 2 * len(counted) : 2]
+        loads = backend._cache._serializer.loads  # what RedisCache.get_many decodes with
+        values = {
+            key: loads(value)
+            for key, value in zip(keys, replies[-1] if keys else (), strict=True)
+            if value is not None
+        }
     else:
-        counts = [_count(key, rate.window) for key, rate in keys]
-    return any(count > rate.limit for count, (_key, rate) in zip(counts, keys, strict=True))
+        counts = [_count(key, rate.window) for key, rate in counted]
+        values = backend.get_many(keys) if keys else {}
+    hit = any(count > rate.limit for count, (_key, rate) in zip(counts, counted, strict=True))
+    return hit, values
 
 
 def _count(key: str, window: int) -> int:

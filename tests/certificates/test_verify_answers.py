@@ -126,3 +126,36 @@ def test_the_rate_limit_still_answers_429_when_the_answer_is_remembered(
         client.get(f"/verify/{certificate.verification_code}.json").status_code for _ in range(4)
     ]
     assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.services
+def test_a_remembered_look_up_is_one_round_trip_to_redis(certificate, client, monkeypatch):
+    # The busiest address of the site: its two rate counters and its remembered answer travel
+    # together (docs/benchmarks.md). Needs the shared cache of production (CACHE_URL, Redis).
+    import os
+
+    from redis.connection import AbstractConnection
+
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(caches["default"], RedisCache):
+        message = "needs the Redis cache (CACHE_URL; .ci/run sets it)"
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    sent = []
+    send = AbstractConnection.send_packed_command
+    monkeypatch.setattr(
+        AbstractConnection,
+        "send_packed_command",
+        lambda self, command, *args, **kwargs: (
+            sent.append(1),
+            send(self, command, *args, **kwargs),
+        )[1],
+    )
+    for key in (certificate.verification_code, certificate.serial):
+        first = _json(client, key)
+        sent.clear()
+        assert _json(client, key) == first
+        assert len(sent) == 1, key
