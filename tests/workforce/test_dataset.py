@@ -123,3 +123,29 @@ def test_generate_dataset_refuses_a_history_of_no_years():
     with pytest.raises(CommandError, match="--years"):
         generate("--years", "0")
     assert not HealthWorker.objects.exists()
+
+
+def test_generate_dataset_leaves_every_index_and_unique_rule_as_it_found_them():
+    # On PostgreSQL the bulk tables' indexes are set aside for the load and built after it
+    # (demo/dataset_copy.py): none may be lost, and a unique rule must still refuse a duplicate.
+    from django.db import IntegrityError, connection, transaction
+
+    from courses.models import Enrolment
+    from demo.coverage_dataset import PREFIX
+
+    def indexes():
+        with connection.cursor() as cursor:
+            if connection.vendor != "postgresql":
+                cursor.execute(
+                    "SELECT tbl_name || ':' || name FROM sqlite_master WHERE type = 'index'"
+                )
+            else:
+                cursor.execute("SELECT pg_get_indexdef(indexrelid) FROM pg_index")
+            return sorted(row[0] for row in cursor.fetchall())
+
+    before = indexes()
+    generate()
+    assert indexes() == before
+    enrolment = Enrolment.objects.filter(workshop__venue__code__startswith=PREFIX).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Enrolment.objects.create(workshop=enrolment.workshop, health_worker=enrolment.health_worker)
