@@ -5,6 +5,7 @@ from functools import partial
 from django.db import transaction
 
 from certificates import services
+from certificates.models import Certificate
 from certificates.selectors import course_facts
 from core.jobs import job_start
 from courses.models import Completion, Workshop
@@ -40,18 +41,23 @@ def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
     done = 0
     for start in range(0, total, ISSUE_CHUNK):
         chunk = completion_ids[start : start + ISSUE_CHUNK]
-        with transaction.atomic():
-            issued = [services.certificate_record(completion_id=pk, shared=shared) for pk in chunk]
-        new = []
+        issued = services.certificates_record_many(completion_ids=chunk, shared=shared)
+        new, drawn = [], []
         for certificate, created in issued:
             if certificate is None:
                 continue
             if not certificate.pdf:
                 same_look = certificate.template_id == getattr(shared.template, "pk", None)
                 renderer = shared.renderer if same_look else None
-                services.certificate_pdf_store(certificate=certificate, renderer=renderer)
+                services.certificate_pdf_store(
+                    certificate=certificate, renderer=renderer, record=False
+                )
+                drawn.append(certificate)
             if created:
                 new.append(certificate.pk)
+        # The chunk's file names in one statement (a file stored but not yet named is drawn
+        # and stored again, under the same name, by a run again after a worker died).
+        Certificate.objects.bulk_update(drawn, ["pdf"])
         if new:  # one task tells the chunk's holders, each in their own language
             from certificates.tasks import certificates_notify_task  # tasks import this module
 
