@@ -271,20 +271,23 @@ def certificate_pdf_render(*, certificate: Certificate, renderer=None) -> bytes:
     return renderer.render(certificate_facts(certificate=certificate))
 
 
-def certificate_pdf_store(*, certificate: Certificate, renderer=None, record: bool = True) -> None:
-    """Render the PDF and store it under a name fixed by the serial, so a retry overwrites it.
+def certificate_pdf_store(*, certificate: Certificate, renderer=None) -> None:
+    """Render the PDF and store it under a name fixed by the serial, so a retry overwrites it."""
+    content = certificate_pdf_render(certificate=certificate, renderer=renderer)
+    certificate_pdf_write(certificate=certificate, content=content)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
 
-    `record=False` leaves writing the file's name on the row to the caller (the bulk issue
-    writes a chunk's names in one statement)."""
+
+def certificate_pdf_write(*, certificate: Certificate, content: bytes) -> None:
+    """Store a drawn PDF under the name fixed by the serial (replacing a file a run that died
+    left there) and set it on `certificate`, not on its row: files only, no query, so the bulk
+    issue writes them from a thread while the next one is drawn and names a chunk's in one
+    statement."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
     storage = certificate.pdf.storage
     if storage.exists(name):
         storage.delete(name)
-    content = certificate_pdf_render(certificate=certificate, renderer=renderer)
-    stored = storage.save(name, ContentFile(content))
-    if record:
-        Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
-    certificate.pdf.name = stored
+    certificate.pdf.name = storage.save(name, ContentFile(content))
 
 
 def certificate_pdf_content(*, certificate: Certificate) -> bytes:
