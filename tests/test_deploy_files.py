@@ -1,6 +1,7 @@
 """The files a server is installed from (deploy/) agree with the settings they configure."""
 
 import re
+import runpy
 from pathlib import Path
 
 from django.conf import settings
@@ -82,13 +83,13 @@ def test_gunicorn_loads_the_site_once_and_loading_it_opens_no_connection(tmp_pat
     # shared by every worker, their queries interleaved on one socket.
     web = (DEPLOY / "systemd" / "cme-tracker-web.service").read_text()
     assert "--config deploy/gunicorn.conf.py" in web
-    config: dict = {}
-    exec((DEPLOY / "gunicorn.conf.py").read_text(), config)
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
     assert config["preload_app"] is True
     probe = (
         "import django.db.backends.signals as s, redis.connection as r\n"
         "opened = []\n"
-        "s.connection_created.connect(lambda **kw: opened.append(kw['connection'].alias), weak=False)\n"
+        "s.connection_created.connect(\n"
+        "    lambda **kw: opened.append(kw['connection'].alias), weak=False)\n"
         "connect = r.AbstractConnection.connect\n"
         "r.AbstractConnection.connect = lambda self: (opened.append('redis'), connect(self))[1]\n"
         "from cme.wsgi import application\n"

@@ -20,7 +20,5 @@ def test_demo_national_auditor_sees_figures_against_the_whole_registry(client):
     registry = HealthWorker.objects.filter(is_external=False, merged_into__isnull=True)
     assert registry.count() < HealthWorker.objects.count()
     totals = re.findall(r'<tfoot>.*?data-figure="trained">(\d+)<.*?"workforce">(\d+)<', html, re.S)
-    assert totals and all(
-        int(workforce) == registry.count() for _t, workforce in totals
-    )
+    assert totals and all(int(workforce) == registry.count() for _t, workforce in totals)
     assert any(int(trained) > 0 for trained, _w in totals)
