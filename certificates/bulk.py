@@ -1,6 +1,5 @@
 """A workshop's certificates issued at once, in the background (the trainer's "Issue all")."""
 
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from django.db import transaction
@@ -43,28 +42,19 @@ def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
     for start in range(0, total, ISSUE_CHUNK):
         chunk = completion_ids[start : start + ISSUE_CHUNK]
         issued = services.certificates_record_many(completion_ids=chunk, shared=shared)
-        new, drawn, writing = [], [], []
-        # Drawing is CPU, storing a file is the disk's: one thread writes each file while the
-        # next is drawn.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="certificate-files") as files:
-            for certificate, created in issued:
-                if certificate is None:
-                    continue
-                if not certificate.pdf:
-                    same_look = certificate.template_id == getattr(shared.template, "pk", None)
-                    content = services.certificate_pdf_render(
-                        certificate=certificate, renderer=shared.renderer if same_look else None
-                    )
-                    writing.append(
-                        files.submit(
-                            services.certificate_pdf_write, certificate=certificate, content=content
-                        )
-                    )
-                    drawn.append(certificate)
-                if created:
-                    new.append(certificate.pk)
-            for written in writing:
-                written.result()  # a file that failed to store fails the task, as before
+        new, drawn = [], []
+        for certificate, created in issued:
+            if certificate is None:
+                continue
+            if not certificate.pdf:
+                same_look = certificate.template_id == getattr(shared.template, "pk", None)
+                content = services.certificate_pdf_render(
+                    certificate=certificate, renderer=shared.renderer if same_look else None
+                )
+                services.certificate_pdf_write(certificate=certificate, content=content)
+                drawn.append(certificate)
+            if created:
+                new.append(certificate.pk)
         # The chunk's file names in one statement (a file stored but not yet named is drawn
         # and stored again, under the same name, by a run again after a worker died).
         Certificate.objects.bulk_update(drawn, ["pdf"])

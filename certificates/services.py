@@ -222,15 +222,9 @@ def certificates_record_many(
             answers_forget()  # bulk writes send no post_save: no answer from before may stay
         for certificate in new:
             _recorded(certificate, "issued")
-    created = {certificate.completion_id: certificate for certificate in new}
-    return [
-        (created[pk], True)
-        if pk in created
-        else (found[pk], False)
-        if pk in found
-        else (None, False)
-        for pk in completion_ids
-    ]
+    results = {pk: (certificate, False) for pk, certificate in found.items()}
+    results |= {certificate.completion_id: (certificate, True) for certificate in new}
+    return [results.get(pk, (None, False)) for pk in completion_ids]
 
 
 def _certificates_insert(new: list[Certificate]) -> None:
@@ -305,9 +299,8 @@ def certificate_pdf_store(*, certificate: Certificate, renderer=None) -> None:
 
 def certificate_pdf_write(*, certificate: Certificate, content: bytes) -> None:
     """Store a drawn PDF under the name fixed by the serial (replacing a file a run that died
-    left there) and set it on `certificate`, not on its row: files only, no query, so the bulk
-    issue writes them from a thread while the next one is drawn and names a chunk's in one
-    statement."""
+    left there) and set it on `certificate`, not on its row: the bulk issue names a chunk's
+    files in one statement."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
     storage = certificate.pdf.storage
     if storage.exists(name):

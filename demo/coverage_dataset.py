@@ -235,15 +235,8 @@ def attendance_clear(ctx) -> None:
 
 def cells_build(ctx) -> None:
     """The coverage cells and head counts, recomputed from everything above."""
-    from django.db import connection
-
     from coverage.services import coverage_rebuild
 
-    if connection.vendor == "postgresql":
-        # The rebuild sorts millions of completions in windows: in memory, not in temporary
-        # files of the default 4 MB (this transaction only).
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL work_mem = '256MB'")
     coverage_rebuild()
     ctx.write("   coverage cells rebuilt")
 
