@@ -81,3 +81,30 @@ def test_a_remembered_invalid_answer_is_forgotten_when_the_chunk_issues_it(
     second, _ = services.certificates_record_many(completion_ids=[nxt.pk], shared=shared)[0]
     assert second.serial == guess
     assert verification_answer(key=guess)[1]["status"] == "valid"
+
+
+def test_a_certificate_issued_meanwhile_is_found_not_issued_twice(
+    completion, kirkuk_facility, monkeypatch
+):
+    # Another process issues one of the chunk's completions between the look-up and the insert:
+    # the one-valid-certificate rule refuses the chunk's insert, and the chunk is recorded one by
+    # one, finding that certificate.
+    other = _completions(completion.workshop, kirkuk_facility, 1)[0]
+    snapshot = services.providers_snapshot
+    meanwhile = {}
+
+    def providers_while_another_process_issues(workshop):
+        # Called once the chunk has looked up its valid certificates, before its insert.
+        monkeypatch.setattr(services, "providers_snapshot", snapshot)
+        meanwhile["certificate"], _ = services.certificate_record(completion_id=other.pk)
+        return snapshot(workshop=workshop)
+
+    monkeypatch.setattr(services, "providers_snapshot", providers_while_another_process_issues)
+    issued = services.certificates_record_many(
+        completion_ids=[completion.pk, other.pk], shared=course_facts(course=completion.course)
+    )
+
+    assert issued[0][1] is True and issued[0][0].completion_id == completion.pk
+    assert issued[1] == (meanwhile["certificate"], False)
+    assert Certificate.objects.filter(completion=other, status="valid").count() == 1
+    assert Certificate.objects.filter(completion=completion, status="valid").count() == 1
