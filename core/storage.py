@@ -7,6 +7,8 @@ storage, served only by a view that checks the reader; the rest go to `STORAGES[
 web server may serve at MEDIA_URL.
 """
 
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
 
@@ -81,3 +83,31 @@ class MediaStorage(Storage):
 
     def get_modified_time(self, name):
         return self._for(name).get_modified_time(name)
+
+
+class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """whitenoise's compressed, hashed static files, each address worked out once per process.
+
+    The manifest is read when the process starts and never changes while it runs, so the hashed
+    address of a name is the same on every page; working it out (manifest look-up, `urljoin`,
+    quoting) cost about 23 µs a `{% static %}`, five on every page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[tuple[str, bool], str] = {}
+
+    def url(self, name, force=False):
+        key = (name, force)
+        try:
+            return self._urls[key]
+        except KeyError:
+            # Only what the manifest names is kept: an unknown name raises each time (as before).
+            address = self._urls[key] = super().url(name, force)
+            return address
+
+    def post_process(self, *args, **kwargs):
+        # collectstatic hashes the files anew: nothing worked out before may be kept.
+        self._urls.clear()
+        yield from super().post_process(*args, **kwargs)
+        self._urls.clear()

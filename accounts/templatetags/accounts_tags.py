@@ -1,8 +1,11 @@
 from datetime import timedelta
+from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.html import format_html_join
+from django.utils.translation import get_language, get_language_info
 
 from wagtail import hooks
 
@@ -10,6 +13,28 @@ from accounts import selectors
 from accounts.admin_language import admin_languages
 
 register = template.Library()
+
+
+@register.simple_tag
+def language_options():
+    """The language menu's choices, each named in its own language, the reader's selected.
+
+    The same on every page of a language, so worked out once per process: the menu is on every
+    page, the public verification page (the site's busiest) included.
+    """
+    return _language_options(get_language())
+
+
+@lru_cache(maxsize=8)
+def _language_options(current: str):
+    return format_html_join(
+        "",
+        '<option value="{0}" lang="{0}"{1}>{2}</option>',
+        (
+            (code, " selected" if code == current else "", get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
