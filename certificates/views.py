@@ -1,6 +1,8 @@
 """Certificate pages: public verification, holders' downloads, a workshop's certificates."""
 
+import hashlib
 import io
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,9 +59,18 @@ def verify(request, key: str, signature: str | None = None):
             "result": result,
             "found": found,
             "key": key,
+            "card": _card_fingerprint(key, result) if found else None,
         },
         status=200 if found else 404,
     )
+
+
+def _card_fingerprint(key: str, result: dict) -> str:
+    """What the page's card is remembered under (per process, `{% cache ... using="local" %}`):
+    everything it shows, in the reader's language. A changed answer (revoked, expired, a name
+    shown) is a different fingerprint, so the card drawn is never an old one."""
+    shown = json.dumps([get_language(), key, result], sort_keys=True, default=str)
+    return hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
 
 
 def verify_scanned(request, key: str, digits: str):

@@ -118,6 +118,42 @@ def test_each_language_gets_its_own_remembered_answer(certificate, client):
     assert _json(client, certificate.serial)["course"] == "Basic Life Support"
 
 
+def _card_drawn(response) -> bool:
+    return "certificates/verify_card.html" in [t.name for t in response.templates]
+
+
+def test_a_repeated_page_shows_the_card_drawn_the_first_time(certificate, client):
+    first = client.get(f"/verify/{certificate.verification_code}/")
+    again = client.get(f"/verify/{certificate.verification_code}/")
+
+    assert _card_drawn(first) and not _card_drawn(again)
+    card = first.content.decode().split('<main id="main" tabindex="-1">')[1].split("</main>")[0]
+    assert "Valid certificate" in card and "Basic Life Support" in card
+    assert card in again.content.decode()
+
+
+def test_a_remembered_card_is_never_shown_in_another_language_or_for_another_answer(
+    certificate, client, admin_user
+):
+    assert "Basic Life Support" in client.get(f"/verify/{certificate.serial}/").content.decode()
+    arabic = client.get(f"/ar/verify/{certificate.serial}/")
+    assert _card_drawn(arabic) and "دعم الحياة الأساسي" in arabic.content.decode()
+    named = client.get(f"/verify/{certificate.serial}/", {"family_name": "Hassan"})
+    assert _card_drawn(named) and "Ahmed Ali Hassan" in named.content.decode()
+
+    services.certificate_revoke(certificate=certificate, reason="Forged sheet", user=admin_user)
+
+    arabic = client.get(f"/ar/verify/{certificate.serial}/")
+    assert _card_drawn(arabic) and "Forged sheet" in arabic.content.decode()
+
+
+def test_an_unknown_key_draws_its_card_each_time(client):
+    # Only certificates that exist are remembered: made-up keys cannot fill the process's memory.
+    for _ in range(2):
+        response = client.get("/verify/NO-SUCH-CODE/")
+        assert response.status_code == 404 and _card_drawn(response)
+
+
 def test_the_rate_limit_still_answers_429_when_the_answer_is_remembered(
     certificate, client, settings
 ):
