@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
@@ -102,6 +103,7 @@ def _context(request, form, query, view_name: str) -> dict:
         "period_end": left_to_right(f"{query.end:%Y-%m}") if query else "",
         "querystring": request.GET.urlencode(),
         "exports": exports.FORMATS,
+        "course_options": form.course_options(query.courses if query else ()),
     }
 
 
@@ -161,11 +163,13 @@ def index(request, form, query) -> dict:
     """Coverage per place and course, the map and a chart of the focus course."""
     courses = form.chosen_courses(query)
     page = Paginator(courses, COURSES_PER_PAGE[query.level]).get_page(form.cleaned_data.get("page"))
-    table = selectors.coverage_table(
-        user=request.user, query=query, course_ids=[course.id for course in page]
-    )
-    rows_page = Paginator(table.places, ROWS_PER_PAGE).get_page(form.cleaned_data.get("rows"))
     focus = _focus(form, query, request.user)
+    course_ids = [course.id for course in page]
+    if query.level == "national" and focus and focus not in course_ids:
+        # The map's figures are national ones: the same queries as the page's, one course more.
+        course_ids.append(focus)
+    table = selectors.coverage_table(user=request.user, query=query, course_ids=course_ids)
+    rows_page = Paginator(table.places, ROWS_PER_PAGE).get_page(form.cleaned_data.get("rows"))
     return {
         "blocks": _course_blocks(request, query, table, page, rows_page),
         "page": page,
@@ -199,8 +203,37 @@ def _course_blocks(request, query, table, page, rows_page) -> list[dict]:
         ]  # fmt: skip
         total = _figure_texts(table.totals[course.id], separator)
         focus_link = _querystring(request, focus=course.id)
-        blocks.append({"course": course, "rows": rows, "total": total, "focus_link": focus_link})
+        blocks.append(
+            {
+                "course": course,
+                "rows": rows,
+                "rows_html": _rows_html(rows),
+                "total": total,
+                "focus_link": focus_link,
+            }
+        )
     return blocks
+
+
+def _rows_html(rows: list[dict]):
+    """A course's table rows as HTML (19 governorates, or up to 100 facilities, per course and
+    up to ten courses a page: the template's loop cost a few ms a page)."""
+    return format_html_join(
+        "",
+        '<tr>\n      <th scope="row">{}</th>\n'
+        '      <td data-figure="trained">{}</td><td data-figure="workforce">{}</td>\n'
+        '      <td data-figure="share">{}</td><td data-figure="certificates">{}</td>\n    </tr>',
+        (
+            (
+                format_html(
+                    '<a href="?{}" data-drill="{}">{}</a>', row["link"], row["place"].code,
+                    row["place"].name,
+                ) if row["link"] else row["place"].name,
+                row["trained"], row["workforce"], row["share"], row["certificates"],
+            )
+            for row in rows
+        ),
+    )  # fmt: skip
 
 
 def _map_and_chart(request, query, table, page, focus) -> dict:
@@ -208,7 +241,7 @@ def _map_and_chart(request, query, table, page, focus) -> dict:
     if not focus:
         return {"map_svg": "", "chart_svg": ""}
     on_page = focus in {course.id for course in page}
-    if query.level == "national" and on_page:
+    if query.level == "national":  # the table holds the focus course (index)
         shares = {place.id: table.figures(place.id, focus) for place in table.places}
     else:
         shares = selectors.map_shares(user=request.user, query=query, course_id=focus)

@@ -184,3 +184,27 @@ def test_map_of_links_is_a_labelled_group_whose_links_name_their_governorate(
     assert 'role="group"' in svg and 'aria-labelledby="map-title"' in svg
     assert 'role="img"' not in svg
     assert re.search(r'<a href="[^"]+" aria-label="Erbil: 50.0%">', html.content.decode())
+
+
+def test_the_map_of_a_course_off_the_page_shows_the_same_figures_as_on_it(
+    client, country, national_auditor
+):
+    # Ten courses sort before the busiest one, which the map opens on: its table is on the
+    # second page of courses, its map (drawn with the first page's queries) on the first.
+    from tests.factories.courses import course_page
+
+    for number in range(10):
+        course_page(title=f"Another course {number}", code=f"AAA-{number:02d}")
+    first_page = get(client, national_auditor, reverse("coverage:index")).content.decode()
+    assert "Coverage of <bdi>Infection prevention</bdi> by governorate" in first_page
+    assert f'id="course-{country.a.pk}"' not in first_page
+
+    on_its_page = get(
+        client, national_auditor, reverse("coverage:index"), f"{PERIOD}&courses={country.a.pk}"
+    ).content.decode()
+
+    def map_labels(html):
+        return re.findall(r'aria-label="([^"]+: [^"]+)"', html.split("coverage-map", 1)[1])
+
+    assert map_labels(first_page) == map_labels(on_its_page)
+    assert "Kirkuk: 50.0%" in map_labels(first_page)
