@@ -160,3 +160,43 @@ def test_admin_pages_have_their_own_policy_that_blocks_plugins_and_framing_elsew
     assert "object-src 'none'" in policy
     assert "frame-ancestors 'self'" in policy
     assert "default-src 'self'" in policy
+
+
+@pytest.mark.parametrize("path", ["/verify/key.json", "/ar/verify/ABC/", "/admin/pages/"])
+def test_the_policy_written_once_is_the_one_django_csp_builds_for_each_answer(rf, path):
+    from csp.middleware import CSPMiddleware
+
+    from django.http import HttpResponse
+
+    from core.headers import ContentSecurityPolicyMiddleware
+
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())
+    ours = middleware(rf.get(path))["Content-Security-Policy"]
+    # django-csp's own path, which builds the policy again for every answer.
+    request, response = rf.get(path), HttpResponse()
+    middleware.process_request(request)
+    theirs = CSPMiddleware.process_response(middleware, request, response)
+    assert ours == theirs["Content-Security-Policy"]
+    assert ("'unsafe-inline'" in ours.split("script-src")[1].split(";")[0]) == path.startswith(
+        "/admin/"
+    )
+
+
+def test_a_view_that_changes_its_policy_still_gets_its_own_and_settings_apply(rf, settings):
+    from csp.decorators import csp_update
+
+    from django.http import HttpResponse
+
+    from core.headers import ContentSecurityPolicyMiddleware
+
+    @csp_update({"img-src": ["https://tiles.example.org"]})
+    def view(request):
+        return HttpResponse()
+
+    updated = ContentSecurityPolicyMiddleware(view)(rf.get("/somewhere/"))
+    assert "https://tiles.example.org" in updated["Content-Security-Policy"]
+    before = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())(rf.get("/x/"))
+    assert "default-src 'self'" in before["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    changed = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())(rf.get("/x/"))
+    assert changed["Content-Security-Policy"] == "default-src 'none'"
