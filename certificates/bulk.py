@@ -7,6 +7,7 @@ from django.db import transaction
 from certificates import services
 from certificates.models import Certificate
 from certificates.selectors import course_facts
+from core.bulk import column_update
 from core.jobs import job_start
 from courses.models import Completion, Workshop
 
@@ -57,7 +58,7 @@ def workshop_certificates_issue(*, workshop_id: int, progress=None) -> int:
                 new.append(certificate.pk)
         # The chunk's file names in one statement (a file stored but not yet named is drawn
         # and stored again, under the same name, by a run again after a worker died).
-        Certificate.objects.bulk_update(drawn, ["pdf"])
+        column_update(Certificate, "pdf", {row.pk: row.pdf.name for row in drawn})
         if new:  # one task tells the chunk's holders, each in their own language
             from certificates.tasks import certificates_notify_task  # tasks import this module
 

@@ -303,6 +303,9 @@ def certificate_pdf_write(*, certificate: Certificate, content: bytes) -> None:
     files in one statement."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
     storage = certificate.pdf.storage
+    if hasattr(storage, "replace"):  # private storage: in one atomic step
+        certificate.pdf.name = storage.replace(name, content)
+        return
     if storage.exists(name):
         storage.delete(name)
     certificate.pdf.name = storage.save(name, ContentFile(content))

@@ -98,3 +98,30 @@ class AnyOf(Lookup):
         if not values:
             return "1 = 0", list(lhs_params)
         return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*lhs_params, *values]
+
+
+def column_update(model, field_name: str, values: dict) -> int:
+    """Set one column of many rows, each its own value (`{pk: value}`), in one statement.
+
+    `bulk_update` builds a CASE WHEN expression per row through the ORM, which cost a bulk issue
+    more than recording its chunk; this is one `UPDATE ... FROM (VALUES ...)` (PostgreSQL, and
+    SQLite since 3.33). Returns the rows updated.
+    """
+    if not values:
+        return 0
+    field = model._meta.get_field(field_name)
+    quote = connection.ops.quote_name
+    table, column = quote(model._meta.db_table), quote(field.column)
+    key = quote(model._meta.pk.column)
+    parameters = []
+    for pk, value in values.items():
+        parameters += [pk, field.get_db_prep_save(value, connection)]
+    rows = ", ".join(["(%s, %s)"] * len(values))
+    # Only the model's own table and column names are formatted in; values are parameters.
+    sql = (
+        f"UPDATE {table} SET {column} = v.column2 FROM (VALUES {rows}) AS v "  # noqa: S608
+        f"WHERE {table}.{key} = v.column1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        return cursor.rowcount

@@ -7,6 +7,10 @@ storage, served only by a view that checks the reader; the rest go to `STORAGES[
 web server may serve at MEDIA_URL.
 """
 
+import contextlib
+import os
+import tempfile
+
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 from django.core.files.storage import FileSystemStorage, Storage, storages
@@ -36,6 +40,36 @@ class PrivateStorage(FileSystemStorage):
         raise NotImplementedError(
             "Private files have no URL; serve them through a view that checks the reader."
         )
+
+    def replace(self, name: str, content: bytes) -> str:
+        """Write `content` whole under exactly `name`, in place of any file there; returns `name`.
+
+        Atomic: written beside it under a temporary name, then renamed over it, so a reader gets
+        the old file or the new one, never half of one, and a writer that dies leaves the old one
+        (`save` would pick another name, and a delete before it leaves a moment with no file).
+        """
+        path = self.path(name)  # refuses a name that leads out of the folder
+        folder = os.path.dirname(path)
+        if self.directory_permissions_mode is None:
+            os.makedirs(folder, exist_ok=True)
+        else:
+            previous = os.umask(0o777 & ~self.directory_permissions_mode)
+            try:
+                os.makedirs(folder, self.directory_permissions_mode, exist_ok=True)
+            finally:
+                os.umask(previous)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content)
+            if self.file_permissions_mode is not None:
+                os.chmod(temporary, self.file_permissions_mode)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+            raise
+        return name
 
 
 @deconstructible
