@@ -12,7 +12,6 @@ from pypdf import PdfWriter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -302,13 +301,8 @@ def certificate_pdf_write(*, certificate: Certificate, content: bytes) -> None:
     left there) and set it on `certificate`, not on its row: the bulk issue names a chunk's
     files in one statement."""
     name = f"certificates/{certificate.completed_on.year}/{certificate.serial}.pdf"
-    storage = certificate.pdf.storage
-    if hasattr(storage, "replace"):  # private storage: in one atomic step
-        certificate.pdf.name = storage.replace(name, content)
-        return
-    if storage.exists(name):
-        storage.delete(name)
-    certificate.pdf.name = storage.save(name, ContentFile(content))
+    # Private storage (core.storage.PrivateStorage) writes it whole, in one atomic step.
+    certificate.pdf.name = certificate.pdf.storage.replace(name, content)
 
 
 def certificate_pdf_content(*, certificate: Certificate) -> bytes:

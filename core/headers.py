@@ -59,7 +59,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             and not getattr(response, "_csp_exempt", False)
             and not request.path_info.startswith(tuple(excluded))
         ):
-            response[HEADER] = fixed_policy(admin=request.path_info.startswith(ADMIN_PREFIX))
+            # get_policy_parts alone decides which of the two policies applies.
+            admin = self.get_policy_parts(request, response).config is not None
+            response[HEADER] = fixed_policy(admin=admin)
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
 

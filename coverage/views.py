@@ -241,7 +241,7 @@ def _map_and_chart(request, query, table, page, focus) -> dict:
     if not focus:
         return {"map_svg": "", "chart_svg": ""}
     on_page = focus in {course.id for course in page}
-    if query.level == "national":  # the table holds the focus course (index)
+    if query.level == "national" and focus in table.totals:  # national figures already at hand
         shares = {place.id: table.figures(place.id, focus) for place in table.places}
     else:
         shares = selectors.map_shares(user=request.user, query=query, course_id=focus)

@@ -136,6 +136,10 @@ def test_a_remembered_card_is_never_shown_in_another_language_or_for_another_ans
     certificate, client, admin_user
 ):
     assert "Basic Life Support" in client.get(f"/verify/{certificate.serial}/").content.decode()
+    # The course has no Kurdish title: the answer is the English one word for word, and only
+    # the language tells the cards apart.
+    kurdish = client.get(f"/ckb/verify/{certificate.serial}/")
+    assert _card_drawn(kurdish) and "بڕوانامەی دروست" in kurdish.content.decode()
     arabic = client.get(f"/ar/verify/{certificate.serial}/")
     assert _card_drawn(arabic) and "دعم الحياة الأساسي" in arabic.content.decode()
     named = client.get(f"/verify/{certificate.serial}/", {"family_name": "Hassan"})
