@@ -7,6 +7,7 @@ one `certificate_recorded` signal, which is clearer in one module than in four.
 import io
 import logging
 import zipfile
+from functools import partial
 
 from pypdf import PdfWriter
 
@@ -33,7 +34,7 @@ from certificates.selectors import (
 )
 from certificates.signals import certificate_recorded
 from courses.models import Completion, Notice
-from courses.notices.services import notices_queue
+from courses.notices.services import NoticeEvent, notices_queue_many
 from courses.services import completion_validity_refresh
 from workforce.duties import decision_service
 
@@ -398,30 +399,41 @@ def certificate_notify(*, certificate_id: int) -> bool:
     a walk-in with no account gets the language of the workshop they attended. Never the language
     of whoever's action queued it. Sent once per certificate, whatever calls this again.
     """
-    certificate = Certificate.objects.select_related(
+    return certificates_notify(certificate_ids=[certificate_id]) > 0
+
+
+def certificates_notify(*, certificate_ids: list[int]) -> int:
+    """`certificate_notify` for several certificates (a bulk issue's chunk) with a few queries for
+    all; returns how many holders were told something new."""
+    certificates = Certificate.objects.select_related(
         "completion__health_worker__user__preferences", "completion__workshop"
-    ).get(pk=certificate_id)
-
-    def compose() -> tuple[str, str]:
-        language = translation.get_language()
-        course = getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en
-        facts = {"course": course, "hours": certificate.cme_hours, "serial": certificate.serial}
-        site = settings.SITE_URL.rstrip("/")
-        download = site + reverse("certificates:download", args=[certificate.pk])
-        verify = site + reverse("verify:page", args=[certificate.verification_code])
-        issued = _(
-            'Your certificate for "%(course)s" (%(hours)s CME credit hours) has been issued '
-            "with serial number %(serial)s."
+    ).filter(pk__in=certificate_ids)
+    events = [
+        NoticeEvent(
+            health_worker=certificate.completion.health_worker,
+            kind=Notice.Kind.CERTIFICATE_READY,
+            key=f"certificate-ready:{certificate.pk}",
+            compose=partial(_ready_text, certificate),
+            language=certificate.completion.workshop.language,
         )
-        lines = [issued % facts, f"{_('Download it after signing in:')} {download}"]
-        lines.append(f"{_('Anyone can check it here:')} {verify}")
-        return _("Your certificate for %(course)s") % facts, "\n".join(lines)
+        for certificate in certificates.order_by("pk")
+    ]
+    told = notices_queue_many(events)
+    return sum(any(notice.status == Notice.Status.QUEUED for notice in notices) for notices in told)
 
-    notices = notices_queue(
-        health_worker=certificate.completion.health_worker,
-        kind=Notice.Kind.CERTIFICATE_READY,
-        key=f"certificate-ready:{certificate.pk}",
-        compose=compose,
-        language=certificate.completion.workshop.language,
+
+def _ready_text(certificate: Certificate) -> tuple[str, str]:
+    """The "certificate ready" notice's subject and text, in the active language."""
+    language = translation.get_language()
+    course = getattr(certificate, f"course_title_{language}", "") or certificate.course_title_en
+    facts = {"course": course, "hours": certificate.cme_hours, "serial": certificate.serial}
+    site = settings.SITE_URL.rstrip("/")
+    download = site + reverse("certificates:download", args=[certificate.pk])
+    verify = site + reverse("verify:page", args=[certificate.verification_code])
+    issued = _(
+        'Your certificate for "%(course)s" (%(hours)s CME credit hours) has been issued '
+        "with serial number %(serial)s."
     )
-    return any(notice.status == Notice.Status.QUEUED for notice in notices)
+    lines = [issued % facts, f"{_('Download it after signing in:')} {download}"]
+    lines.append(f"{_('Anyone can check it here:')} {verify}")
+    return _("Your certificate for %(course)s") % facts, "\n".join(lines)

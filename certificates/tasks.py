@@ -30,7 +30,7 @@ def certificate_notify_task(certificate_id: int) -> bool:
 @shared_task(text_for="recipient")  # each holder's language
 def certificates_notify_task(certificate_ids: list[int]) -> int:
     """Tell the holders of several new certificates that they are ready; returns how many."""
-    return sum(services.certificate_notify(certificate_id=pk) for pk in certificate_ids)
+    return services.certificates_notify(certificate_ids=certificate_ids)
 
 
 @shared_task(text_for="recipient")  # each holder's language

@@ -1,8 +1,9 @@
 """What each event tells whom: the notices of workshops, sessions, claims and CME cycles.
 
-Each function decides the people and the words; `notices_queue` records and sends. Texts are
-composed in the person's language, so every string here is marked for translation. Certificates
-(a higher app) call `notices_queue` for "certificate ready"; the renewals part calls
+Each function decides the people and the words; `notices_queue` (`notices_queue_many` for a
+whole roster, in a few queries) records and sends. Texts are composed in the person's language, so
+every string here is marked for translation. Certificates (a higher app) call `notices_queue_many`
+for "certificate ready"; the renewals part calls
 `certificate_expiring_notify` below from its own beat.
 """
 
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, ExternalActivity, Notice, Session, Workshop
-from courses.notices.services import Compose, notices_queue
+from courses.notices.services import Compose, NoticeEvent, notices_queue, notices_queue_many
 from courses.selectors.learning import credits_in_cycle
 from workforce.models import HealthWorker
 
@@ -78,14 +79,19 @@ def workshop_scheduled_notify(*, workshop_id: int, health_worker_ids: list[int])
         )
         return subject, f"{text}\n{_site_url('courses:my_learning')}"
 
-    for enrolment in enrolments:
-        notices_queue(
-            health_worker=enrolment.health_worker,
-            kind=Notice.Kind.WORKSHOP_SCHEDULED,
-            key=f"workshop-scheduled:{workshop.pk}:{enrolment.health_worker_id}",
-            compose=compose,
-            language=workshop.language,
-        )
+    enrolments = list(enrolments)
+    notices_queue_many(
+        [
+            NoticeEvent(
+                health_worker=enrolment.health_worker,
+                kind=Notice.Kind.WORKSHOP_SCHEDULED,
+                key=f"workshop-scheduled:{workshop.pk}:{enrolment.health_worker_id}",
+                compose=compose,
+                language=workshop.language,
+            )
+            for enrolment in enrolments
+        ]
+    )
     return len(enrolments)
 
 
@@ -112,15 +118,19 @@ def session_reminders_queue(*, today: datetime.date | None = None) -> int:
             return subject, text % facts
 
         enrolments = workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
-        for enrolment in enrolments.select_related("health_worker__user__preferences"):
-            notices_queue(
-                health_worker=enrolment.health_worker,
-                kind=Notice.Kind.SESSION_TOMORROW,
-                key=f"session-tomorrow:{session.pk}:{enrolment.health_worker_id}",
-                compose=compose,
-                language=workshop.language,
-            )
-            count += 1
+        told = notices_queue_many(
+            [
+                NoticeEvent(
+                    health_worker=enrolment.health_worker,
+                    kind=Notice.Kind.SESSION_TOMORROW,
+                    key=f"session-tomorrow:{session.pk}:{enrolment.health_worker_id}",
+                    compose=compose,
+                    language=workshop.language,
+                )
+                for enrolment in enrolments.select_related("health_worker__user__preferences")
+            ]
+        )
+        count += len(told)
     return count
 
 
