@@ -6,6 +6,8 @@ so a run clears the previous one's records and its stored PDFs before seeding it
 
 import datetime
 import random
+import statistics
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,6 +59,26 @@ def issue_clear() -> int:
         for course in CoursePage.objects.filter(code=PREFIX):
             course.delete()
     return removed
+
+
+def store_floor(*, files: int = 200, size: int = 55_000) -> float:
+    """Milliseconds to store one PDF-sized file in the certificates folder as the bulk issue does
+    (`PrivateStorage.replace`), the median of `files`: the disk's share of a certificate.
+
+    The code does not decide it: on this project's CI machine it was 0.02 ms in one folder and
+    0.8 ms in another of the same disk (docs/benchmarks.md, "Bulk issue"), so `bench_issue` prints
+    it beside its figure, as `bench_verify` prints the floor of its stack.
+    """
+    storage = Certificate._meta.get_field("pdf").storage
+    content = random.Random(14).randbytes(size)  # compressed PDF streams do not compress again
+    times = []
+    for index in range(files):
+        name = f"certificates/{COMPLETED_ON.year}/{PREFIX}-floor-{index}.pdf"
+        started = time.perf_counter()
+        storage.replace(name, content)
+        times.append(time.perf_counter() - started)
+        storage.delete(name)
+    return statistics.median(times) * 1000
 
 
 def issue_seed(*, completions: int, per_workshop: int, seed: int = 14) -> list[Workshop]:

@@ -1,6 +1,7 @@
 """`bench_issue`: where it refuses to measure, and whether its checks see a wrong bulk issue."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 
@@ -8,7 +9,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 
-from benchmarks.issue import bench_completions, issue_check, issue_clear, issue_seed
+from benchmarks.issue import (
+    bench_completions,
+    issue_check,
+    issue_clear,
+    issue_seed,
+    store_floor,
+)
 from benchmarks.management.commands.bench_issue import issue_refusal
 from certificates.bulk import workshop_certificates_issue
 from certificates.models import Certificate
@@ -98,6 +105,18 @@ def test_bench_issue_issues_through_the_real_worker_and_passes_its_checks(real_w
     call_command("bench_issue", "--completions", "12", "--per-workshop", "5", stdout=out)
     printed = out.getvalue()
     assert "12 certificates issued, rendered and stored in" in printed
+    assert "the disk: storing one 55 KB PDF in the certificates folder takes" in printed
     assert "0 completions with more than one" in printed
     assert "one valid, signed, stored certificate per completion" in printed
     assert not Completion.objects.filter(course__code="BENCH-ISSUE").exists()  # cleared after
+
+
+def test_the_disk_floor_is_measured_where_certificates_are_stored_and_leaves_nothing():
+    folder = Path(Certificate._meta.get_field("pdf").storage.path("certificates/2026"))
+    before = set(folder.iterdir()) if folder.is_dir() else set()
+
+    floor = store_floor(files=5, size=1000)
+
+    assert 0 < floor < 1000  # milliseconds
+    assert folder.is_dir()  # the folder the bulk issue writes to
+    assert set(folder.iterdir()) == before
