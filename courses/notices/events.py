@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, ExternalActivity, Notice, Session, Workshop
 from courses.notices.services import Compose, NoticeEvent, notices_queue, notices_queue_many
-from courses.selectors.learning import credits_in_cycle
+from courses.selectors.learning import credits_in_cycle_many
 from workforce.models import HealthWorker
 
 # A person told their cycle ends short is not looked at again for this long: one cycle lasts at
 # least a year, so the dedupe key (person and cycle end) stays the rule and this only saves work.
 CYCLE_QUIET_DAYS = 120
+CYCLE_BATCH = 500  # people whose hours are read, and who are told, together
 
 
 def _site_url(name: str, *args) -> str:
@@ -172,17 +173,29 @@ def cycle_reminders_queue(*, today: datetime.date | None = None) -> int:
         .select_related("cadre", "user__preferences")
     )
     count = 0
-    for worker in people.iterator(chunk_size=500):
-        credits = credits_in_cycle(health_worker=worker, on=today)
-        days_left = (credits.ends_on - today).days
-        if days_left > settings.NOTICE_CYCLE_DAYS_BEFORE or credits.earned >= credits.required:
-            continue
-        _cycle_short_notify(worker=worker, credits=credits)
-        count += 1
-    return count
+    batch: list[HealthWorker] = []
+    for worker in people.iterator(chunk_size=CYCLE_BATCH):
+        batch.append(worker)
+        if len(batch) == CYCLE_BATCH:
+            count += _cycle_short_notify_many(batch, today=today)
+            batch = []
+    return count + _cycle_short_notify_many(batch, today=today)
 
 
-def _cycle_short_notify(*, worker: HealthWorker, credits) -> None:
+def _cycle_short_notify_many(workers: list[HealthWorker], *, today: datetime.date) -> int:
+    """Tell those of `workers` short of hours near their cycle's end; returns how many."""
+    credits = credits_in_cycle_many(health_workers=workers, on=today)
+    short = [
+        (worker, credits[worker.pk])
+        for worker in workers
+        if (credits[worker.pk].ends_on - today).days <= settings.NOTICE_CYCLE_DAYS_BEFORE
+        and credits[worker.pk].earned < credits[worker.pk].required
+    ]
+    notices_queue_many([_cycle_short_event(worker=w, credits=c) for w, c in short])
+    return len(short)
+
+
+def _cycle_short_event(*, worker: HealthWorker, credits) -> NoticeEvent:
     facts = {
         "date": f"{credits.ends_on:%Y-%m-%d}",
         "earned": _hours(credits.earned),
@@ -197,7 +210,7 @@ def _cycle_short_notify(*, worker: HealthWorker, credits) -> None:
         subject = _("Your CME cycle ends on %(date)s") % facts
         return subject, f"{text % facts}\n{_site_url('courses:my_learning')}"
 
-    notices_queue(
+    return NoticeEvent(
         health_worker=worker,
         kind=Notice.Kind.CYCLE_SHORT,
         key=f"cycle-short:{worker.pk}:{credits.ends_on:%Y-%m-%d}",

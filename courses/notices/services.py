@@ -85,6 +85,8 @@ def notices_queue_many(events: Sequence[NoticeEvent]) -> list[list[Notice]]:
     record one of these events meanwhile, or an event come twice, they are recorded one by one
     as `notices_queue` does, which finds what the other recorded.
     """
+    if not events:
+        return []
     keys = [event.key for event in events]
     if len(set(keys)) != len(keys):
         return [_queue_one(event) for event in events]

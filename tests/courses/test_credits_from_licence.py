@@ -75,3 +75,31 @@ def test_cycles_from_a_29_february_licence_leave_no_day_between_them():
 def test_the_transcript_prints_the_licence_cycle_with_its_days(licensed_worker):
     facts = selectors.transcript_facts(health_worker=licensed_worker, on=datetime.date(2026, 6, 1))
     assert facts.cycle == "2023-09-15–2026-09-14"
+
+
+def test_people_read_together_each_count_within_their_own_cycle(
+    licensed_worker, django_assert_num_queries
+):
+    from tests.factories.workforce import HealthWorkerFactory
+    from workforce.models import Cadre
+
+    calendar_cadre = Cadre.objects.exclude(pk=licensed_worker.cadre_id).first()
+    calendar_cadre.cme_hours_per_cycle, calendar_cadre.cycle_years = 60, 3
+    calendar_cadre.cycles_from_licence = False
+    calendar_cadre.save()
+    others = [HealthWorkerFactory(cadre=calendar_cadre) for _ in range(3)]
+    for worker in others:  # the same days as the licensed worker's completions
+        for hours, day in (("30", (2023, 10, 1)), ("12", (2024, 5, 3)), ("8", (2026, 9, 20))):
+            completion(worker, hours=hours, on=datetime.date(*day))
+    people = [licensed_worker, *others]
+    on = datetime.date(2026, 6, 1)
+    alone = {
+        worker.pk: selectors.credits_in_cycle(health_worker=worker, on=on) for worker in people
+    }
+
+    with django_assert_num_queries(2):  # completions and claims, whoever and however many
+        together = selectors.credits_in_cycle_many(health_workers=people, on=on)
+
+    assert together == alone
+    assert together[licensed_worker.pk].from_workshops == 42  # 2023-09-15 to 2026-09-14
+    assert {together[worker.pk].from_workshops for worker in others} == {20}  # 2024 to 2026

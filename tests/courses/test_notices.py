@@ -257,3 +257,47 @@ def test_the_certificate_expiry_extension_point_tells_each_holder_once_per_remin
             )
 
     assert [message["body"] for message in sms.outbox] == ["Your certificate expires in 14 days."]
+
+
+def test_the_cycle_beat_reads_and_tells_people_in_a_few_queries_however_many(
+    kirkuk_facility, arabic, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    arabic.cadre.cme_hours_per_cycle, arabic.cadre.cycle_years = 20, 1
+    arabic.cadre.save()
+    counts = []
+    for size in (2, 9):
+        Notice.objects.all().delete()
+        while HealthWorkerFactory._meta.model.objects.filter(cadre=arabic.cadre).count() < size:
+            _person(kirkuk_facility, "ckb", phone="07501110009")
+        with (
+            django_capture_on_commit_callbacks(execute=False),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            told = cycle_reminders_queue(today=TODAY)
+        counts.append(len(queries))
+        assert told == size
+        assert Notice.objects.filter(kind="cycle_short").count() == 2 * size
+
+    assert counts[0] == counts[1]
+
+
+def test_the_cycle_beat_tells_everyone_across_its_batches(
+    kirkuk_facility, arabic, monkeypatch, django_capture_on_commit_callbacks
+):
+    from courses.notices import events
+
+    monkeypatch.setattr(events, "CYCLE_BATCH", 2)
+    arabic.cadre.cme_hours_per_cycle, arabic.cadre.cycle_years = 20, 1
+    arabic.cadre.save()
+    people = [arabic, *(_person(kirkuk_facility, "ckb", phone="07501110009") for _ in range(4))]
+
+    with django_capture_on_commit_callbacks(execute=False):
+        told = cycle_reminders_queue(today=TODAY)
+
+    assert told == 5  # two full batches and the one left over
+    assert set(
+        Notice.objects.filter(kind="cycle_short").values_list("health_worker", flat=True)
+    ) == {person.pk for person in people}
