@@ -58,9 +58,11 @@ def test_a_bulk_issue_tells_each_holder_once_in_their_language_with_few_queries(
 
     counts = []
     for chunk in (ids[:1], ids[1:]):
-        with django_capture_on_commit_callbacks(execute=True):  # sent once these are counted
-            with CaptureQueriesContext(connection) as queries:
-                told = services.certificates_notify(certificate_ids=chunk)
+        with (
+            django_capture_on_commit_callbacks(execute=True),  # sent once these are counted
+            CaptureQueriesContext(connection) as queries,
+        ):
+            told = services.certificates_notify(certificate_ids=chunk)
         counts.append(len(queries))
         assert told == len(chunk)
     with django_capture_on_commit_callbacks(execute=True):
