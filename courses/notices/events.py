@@ -80,20 +80,29 @@ def workshop_scheduled_notify(*, workshop_id: int, health_worker_ids: list[int])
         )
         return subject, f"{text}\n{_site_url('courses:my_learning')}"
 
-    enrolments = list(enrolments)
-    notices_queue_many(
-        [
-            NoticeEvent(
-                health_worker=enrolment.health_worker,
-                kind=Notice.Kind.WORKSHOP_SCHEDULED,
-                key=f"workshop-scheduled:{workshop.pk}:{enrolment.health_worker_id}",
-                compose=compose,
-                language=workshop.language,
-            )
-            for enrolment in enrolments
-        ]
+    return _roster_tell(
+        enrolments,
+        kind=Notice.Kind.WORKSHOP_SCHEDULED,
+        key=f"workshop-scheduled:{workshop.pk}",
+        compose=compose,
+        language=workshop.language,
     )
-    return len(enrolments)
+
+
+def _roster_tell(enrolments, *, kind: str, key: str, compose: Compose, language: str) -> int:
+    """Tell everyone of `enrolments` of one event (keyed `key:<person>`); returns how many."""
+    events = [
+        NoticeEvent(
+            health_worker=enrolment.health_worker,
+            kind=kind,
+            key=f"{key}:{enrolment.health_worker_id}",
+            compose=compose,
+            language=language,
+        )
+        for enrolment in enrolments
+    ]
+    notices_queue_many(events)
+    return len(events)
 
 
 def session_reminders_queue(*, today: datetime.date | None = None) -> int:
@@ -119,19 +128,13 @@ def session_reminders_queue(*, today: datetime.date | None = None) -> int:
             return subject, text % facts
 
         enrolments = workshop.enrolments.filter(status=Enrolment.Status.ENROLLED)
-        told = notices_queue_many(
-            [
-                NoticeEvent(
-                    health_worker=enrolment.health_worker,
-                    kind=Notice.Kind.SESSION_TOMORROW,
-                    key=f"session-tomorrow:{session.pk}:{enrolment.health_worker_id}",
-                    compose=compose,
-                    language=workshop.language,
-                )
-                for enrolment in enrolments.select_related("health_worker__user__preferences")
-            ]
+        count += _roster_tell(
+            enrolments.select_related("health_worker__user__preferences"),
+            kind=Notice.Kind.SESSION_TOMORROW,
+            key=f"session-tomorrow:{session.pk}",
+            compose=compose,
+            language=workshop.language,
         )
-        count += len(told)
     return count
 
 
