@@ -65,9 +65,10 @@ def store_floor(*, files: int = 200, size: int = 55_000) -> float:
     """Milliseconds to store one PDF-sized file in the certificates folder as the bulk issue does
     (`PrivateStorage.replace`), the median of `files`: the disk's share of a certificate.
 
-    The code does not decide it: on this project's CI machine it was 0.02 ms in one folder and
-    0.8 ms in another of the same disk (docs/benchmarks.md, "Bulk issue"), so `bench_issue` prints
-    it beside its figure, as `bench_verify` prints the floor of its stack.
+    The code does not decide it: on this project's CI machine it was 0.03-0.07 ms on a quiet disk
+    and 0.4-0.9 ms for minutes after a run had written and removed 10,000 files
+    (docs/benchmarks.md, "Bulk issue"), so `bench_issue` prints it beside its figure, as
+    `bench_verify` prints the floor of its stack.
     """
     storage = Certificate._meta.get_field("pdf").storage
     content = random.Random(14).randbytes(size)  # compressed PDF streams do not compress again

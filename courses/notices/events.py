@@ -188,14 +188,14 @@ def cycle_reminders_queue(*, today: datetime.date | None = None) -> int:
 def _cycle_short_notify_many(workers: list[HealthWorker], *, today: datetime.date) -> int:
     """Tell those of `workers` short of hours near their cycle's end; returns how many."""
     credits = credits_in_cycle_many(health_workers=workers, on=today)
-    short = [
-        (worker, credits[worker.pk])
+    events = [
+        _cycle_short_event(worker=worker, credits=mine)
         for worker in workers
-        if (credits[worker.pk].ends_on - today).days <= settings.NOTICE_CYCLE_DAYS_BEFORE
-        and credits[worker.pk].earned < credits[worker.pk].required
+        if (mine := credits[worker.pk]).earned < mine.required
+        and (mine.ends_on - today).days <= settings.NOTICE_CYCLE_DAYS_BEFORE
     ]
-    notices_queue_many([_cycle_short_event(worker=w, credits=c) for w, c in short])
-    return len(short)
+    notices_queue_many(events)
+    return len(events)
 
 
 def _cycle_short_event(*, worker: HealthWorker, credits) -> NoticeEvent:

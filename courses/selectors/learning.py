@@ -88,51 +88,44 @@ def credits_in_cycle_many(
     read across the widest bounds and each person's summed within their own.
     """
     on = on or timezone.localdate()
-    bounds = {}
+    cycles = {}  # each person's (first day, last day, counted from their licence)
     for worker in health_workers:
         cadre = worker.cadre
         anchor = worker.licensed_on if cadre.cycles_from_licence else None
-        bounds[worker.pk] = (
-            *cycle_bounds(cycle_years=cadre.cycle_years, on=on, anchor=anchor),
-            anchor is not None,
-        )
-    if not bounds:
+        first, last = cycle_bounds(cycle_years=cadre.cycle_years, on=on, anchor=anchor)
+        cycles[worker.pk] = (first, last, anchor is not None)
+    if not cycles:
         return {}
-    widest = (min(b[0] for b in bounds.values()), max(b[1] for b in bounds.values()))
-    hours = {"workshops": defaultdict(Decimal), "claims": defaultdict(Decimal)}
-    sources = (
-        (
-            "workshops",
-            Completion.objects.filter(is_complete=True, completed_on__range=widest),
-            "completed_on",
-            "cme_hours",
-        ),
-        (
-            "claims",
-            ExternalActivity.objects.filter(
-                status=ExternalActivity.Status.APPROVED, date__range=widest
-            ),
-            "date",
-            "hours",
-        ),
-    )
-    for source, rows, day_field, hours_field in sources:
-        rows = rows.filter(health_worker_id__in=list(bounds))
-        for worker_id, day, amount in rows.values_list("health_worker_id", day_field, hours_field):
-            starts_on, ends_on, _anchored = bounds[worker_id]
-            if starts_on <= day <= ends_on and amount is not None:
-                hours[source][worker_id] += amount
+    widest = (min(c[0] for c in cycles.values()), max(c[1] for c in cycles.values()))
+    people = list(cycles)
+    completions = Completion.objects.filter(
+        health_worker_id__in=people, is_complete=True, completed_on__range=widest
+    ).values_list("health_worker_id", "completed_on", "cme_hours")
+    claims = ExternalActivity.objects.filter(
+        health_worker_id__in=people, status=ExternalActivity.Status.APPROVED, date__range=widest
+    ).values_list("health_worker_id", "date", "hours")
+    from_workshops, from_claims = (_hours_in_cycle(rows, cycles) for rows in (completions, claims))
     return {
         worker.pk: CycleCredits(
-            starts_on=bounds[worker.pk][0],
-            ends_on=bounds[worker.pk][1],
+            starts_on=cycles[worker.pk][0],
+            ends_on=cycles[worker.pk][1],
             required=Decimal(worker.cadre.cme_hours_per_cycle),
-            from_workshops=hours["workshops"][worker.pk],
-            from_claims=hours["claims"][worker.pk],
-            from_licence=bounds[worker.pk][2],
+            from_workshops=from_workshops[worker.pk],
+            from_claims=from_claims[worker.pk],
+            from_licence=cycles[worker.pk][2],
         )
         for worker in health_workers
     }
+
+
+def _hours_in_cycle(rows, cycles: dict) -> defaultdict:
+    """Each person's hours of `rows` (person, day, hours) that fall within their own cycle."""
+    hours = defaultdict(Decimal)
+    for worker_id, day, amount in rows:
+        first, last, _from_licence = cycles[worker_id]
+        if first <= day <= last and amount is not None:
+            hours[worker_id] += amount
+    return hours
 
 
 def transcript_for(*, health_worker: HealthWorker):
