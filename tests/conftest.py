@@ -12,6 +12,7 @@ from tests.factories.workforce import (
     UserFactory,
     directorate,
 )
+from tests.live_server import GATE
 
 
 def pytest_sessionstart(session):
@@ -40,6 +41,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # On the class, not the instance: under Playwright's event loop Django hands the test a
         # new connection object (asgiref keys its locals by context), which must see it too.
         type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def _live_server_open():
+    """The live server lets requests in again (the last browser test closed its gate)."""
+    GATE.open()
 
 
 @pytest.fixture(autouse=True)

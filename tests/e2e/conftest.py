@@ -1,48 +1,16 @@
 """Browser tests: Playwright drives Debian's Chromium (its own browser download is blocked here)."""
 
 import os
-import threading
 import time
 
 import pytest
 
-from django.core.servers.basehttp import ThreadedWSGIServer
-from django.test.testcases import LiveServerThread
+from tests.live_server import live_server_quiet
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run while one
 # is running unless told that this is deliberate. The live server runs in its own thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-class _OneAnswerAtATime(ThreadedWSGIServer):
-    """The live server, answering one request at a time when its threads share one connection.
-
-    On SQLite the test database lives in memory, and every thread of the live server is handed
-    the test's one connection (`connections_override`). Two answers using it at once fail inside
-    SQLite ("bad parameter or other API misuse"): a page and its `/admin/jsi18n/` script, loaded
-    together by the browser, did once in CI. Each browser connection still has its own thread;
-    only the site's code runs one answer at a time, its body read before the next one starts.
-    On PostgreSQL each thread has its own connection and nothing changes.
-    """
-
-    def set_app(self, application):
-        if not self.connections_override:
-            return super().set_app(application)
-        lock = threading.Lock()
-
-        def one_at_a_time(environ, start_response):
-            with lock:
-                response = application(environ, start_response)
-                try:
-                    return [b"".join(response)]
-                finally:
-                    if hasattr(response, "close"):
-                        response.close()
-
-        return super().set_app(one_at_a_time)
-
-
-LiveServerThread.server_class = _OneAnswerAtATime
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -84,6 +52,7 @@ def page(django_db_serialized_rollback, browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    live_server_quiet()
 
 
 @pytest.fixture
@@ -99,6 +68,7 @@ def phone(django_db_serialized_rollback, browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    live_server_quiet()
 
 
 def login(

@@ -25,6 +25,7 @@ import pytest
 from django.test.utils import override_settings
 
 from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: F401  (the browser fixture lives there)
+from tests.live_server import live_server_quiet
 
 PASSWORD = "demo-pass-2026"
 PHONE = {"width": 360, "height": 740}
@@ -130,6 +131,7 @@ def open_page(demo, browser, live_server):
     yield opener
     for context in contexts:
         context.close()
+    live_server_quiet()
 
 
 @pytest.fixture
