@@ -6,20 +6,21 @@ from courses.models import Completion
 
 
 class _PairsRefresh:
-    """An on-commit callback that queues one refresh task for every pair gathered before it."""
+    """An on-commit callback that notes every pair gathered before it and queues one task."""
 
     def __init__(self, pair: tuple[int, int]):
         self.pairs = {pair}
 
     def __call__(self) -> None:
-        from coverage.tasks import coverage_refresh_pairs_task
+        from coverage.services import coverage_refresh_later
 
-        coverage_refresh_pairs_task.delay(pairs=sorted(self.pairs))
+        coverage_refresh_later(pairs=self.pairs)
 
 
 def _refresh_on_commit(*, facility_id: int, course_id: int) -> None:
     """Queue the pair's refresh once the change commits; a transaction that records many
-    completions or certificates (a bulk issue, an import) queues one task for all its pairs."""
+    completions or certificates (a bulk issue, an import) queues one task for all its pairs, and
+    a task recomputes every pair waiting when it starts (`coverage_refresh_pending`)."""
     pair = (facility_id, course_id)
     connection = transaction.get_connection()
     if connection.in_atomic_block:

@@ -3,8 +3,9 @@
 The tables are derived data. They count the registry's workforce only: external participants
 (another ministry, a company; `HealthWorker.is_external`) are in no cell, numerator or
 denominator. `coverage_rebuild` recomputes everything (after a bulk load, nightly);
-`coverage_refresh_pair` recomputes one facility and course after a completion is recorded, so a new
-completion shows within seconds; `headcount_rebuild` recomputes the registry denominators. The
+`coverage_refresh_later` notes the facilities and courses a committed change touched and queues a
+task, and `coverage_refresh_pending` recomputes every pair noted, so a new completion shows within
+seconds; `headcount_rebuild` recomputes the registry denominators. The
 monthly reports are queued one task per subscription (`monthly_reports_queue`) and each is sent
 by `monthly_report_send`.
 """
@@ -29,12 +30,19 @@ from coverage.models import (
     ActivityCell,
     CoverageExport,
     HeadcountCell,
+    PendingRefresh,
     ProviderActivityCell,
     ProviderTrainedCell,
     ReportSubscription,
     TrainedCell,
 )
 from coverage.reports import coverage_report_pdf
+
+
+def _cells_lock(cursor) -> None:
+    if connection.vendor == "postgresql":
+        # Refreshes are short; running one at a time keeps two from writing the same cells.
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('coverage-cells'))")
 
 
 def _refresh(*, facility_ids: list | None, course_id: int | None) -> None:
@@ -45,9 +53,7 @@ def _refresh(*, facility_ids: list | None, course_id: int | None) -> None:
     stale = {"facility_id__in": facility_ids, "course_id": course_id}
     stale = {key: value for key, value in stale.items() if value is not None}
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Refreshes are short; running one at a time keeps two from writing the same cells.
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('coverage-cells'))")
+        _cells_lock(cursor)
         for model in (TrainedCell, ActivityCell, ProviderTrainedCell, ProviderActivityCell):
             model.objects.filter(**stale).delete()
         for by_provider in (False, True):
@@ -67,6 +73,43 @@ def coverage_refresh_pairs(*, pairs) -> None:
         by_course.setdefault(course_id, set()).add(facility_id)
     for course_id, facility_ids in sorted(by_course.items()):
         _refresh(facility_ids=sorted(facility_ids), course_id=course_id)
+
+
+def coverage_refresh_later(*, pairs) -> None:
+    """After a change committed: note its (facility, course) pairs and queue a refresh task.
+
+    The notes are written after the change's commit, so whichever task reads them recomputes
+    from records that include the change.
+    """
+    from coverage.tasks import coverage_refresh_pairs_task  # tasks import this module
+
+    PendingRefresh.objects.bulk_create(
+        PendingRefresh(facility_id=facility_id, course_id=course_id)
+        for facility_id, course_id in sorted(pairs)
+    )
+    coverage_refresh_pairs_task.delay()
+
+
+def coverage_refresh_pending(*, pairs=()) -> int:
+    """Recompute every pair noted by `coverage_refresh_later` (and `pairs`); returns how many.
+
+    The notes read are removed in the same transaction as their cells are rewritten, one refresh
+    at a time (on PostgreSQL an advisory lock, on SQLite the write lock): a refresh that fails
+    leaves its notes for the next, and notes written meanwhile wait for the next task, whose
+    change queued it.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            _cells_lock(cursor)
+        notes = list(PendingRefresh.objects.values_list("pk", "facility_id", "course_id"))
+        for start in range(0, len(notes), 500):
+            PendingRefresh.objects.filter(
+                pk__in=[pk for pk, _facility, _course in notes[start : start + 500]]
+            ).delete()
+        waiting = {(facility, course) for _pk, facility, course in notes}
+        waiting |= {tuple(pair) for pair in pairs}
+        coverage_refresh_pairs(pairs=waiting)
+    return len(waiting)
 
 
 def coverage_rebuild() -> None:

@@ -13,9 +13,12 @@ def coverage_refresh_pair_task(*, facility_id: int, course_id: int) -> None:
 
 
 @shared_task(text_for="nobody")
-def coverage_refresh_pairs_task(*, pairs: list) -> None:
-    """Recompute the coverage cells of the (facility, course) pairs one transaction changed."""
-    services.coverage_refresh_pairs(pairs=pairs)
+def coverage_refresh_pairs_task(*, pairs: list = ()) -> int:
+    """Recompute the cells of every (facility, course) pair waiting for a refresh.
+
+    `pairs`: those of a message queued by a release that named them in the task.
+    """
+    return services.coverage_refresh_pending(pairs=pairs)
 
 
 @shared_task(text_for="nobody")

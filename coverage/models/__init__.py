@@ -1,4 +1,4 @@
-from coverage.models.cells import ActivityCell, HeadcountCell, TrainedCell
+from coverage.models.cells import ActivityCell, HeadcountCell, PendingRefresh, TrainedCell
 from coverage.models.provider_cells import ProviderActivityCell, ProviderTrainedCell
 from coverage.models.records import CoverageExport, ReportSubscription
 
@@ -6,6 +6,7 @@ __all__ = [
     "ActivityCell",
     "CoverageExport",
     "HeadcountCell",
+    "PendingRefresh",
     "ProviderActivityCell",
     "ProviderTrainedCell",
     "ReportSubscription",

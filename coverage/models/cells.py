@@ -152,3 +152,22 @@ class HeadcountCell(PlaceCell):
             models.Index(fields=["directorate"], name="headcount_dir"),
             models.Index(fields=["facility"], name="headcount_facility"),
         ]
+
+
+class PendingRefresh(models.Model):
+    """A facility and course whose cells wait for a refresh, noted once its change committed.
+
+    Every refresh task recomputes all the pairs waiting when it starts, so the hundreds of
+    transactions of a bulk issue or an import, each queueing a task, get their places recomputed
+    once or twice instead of once each; the tasks that find nothing left return at once. A pair may
+    be noted several times; a refresh takes every note it read.
+    """
+
+    facility_id = models.BigIntegerField()
+    course_id = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("coverage refresh waiting")
+
+    def __str__(self) -> str:
+        return f"facility {self.facility_id}, course {self.course_id}"
