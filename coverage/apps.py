@@ -13,12 +13,14 @@ class CoverageConfig(AppConfig):
             refresh_after_certificate,
             refresh_after_completion,
             refresh_after_merge,
+            refresh_after_move,
             refresh_after_workshop_providers,
         )
-        from workforce.signals import health_workers_merged
+        from workforce.signals import health_worker_moved, health_workers_merged
 
         completion_recorded.connect(refresh_after_completion, dispatch_uid="coverage-refresh")
         health_workers_merged.connect(refresh_after_merge, dispatch_uid="coverage-refresh-merge")
+        health_worker_moved.connect(refresh_after_move, dispatch_uid="coverage-refresh-move")
         certificate_recorded.connect(
             refresh_after_certificate, dispatch_uid="coverage-refresh-certificates"
         )

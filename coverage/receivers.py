@@ -62,6 +62,16 @@ def refresh_after_workshop_providers(sender, workshop, **kwargs) -> None:
         _refresh_on_commit(facility_id=facility_id, course_id=course_id)
 
 
+def refresh_after_move(sender, worker, facility_ids, **kwargs) -> None:
+    """Queue the refresh of both facilities for every course of a person who moved."""
+    courses = set(
+        Completion.objects.filter(health_worker=worker).values_list("course_id", flat=True)
+    )
+    for course_id in sorted(courses):
+        for facility_id in sorted(facility_ids):
+            _refresh_on_commit(facility_id=facility_id, course_id=course_id)
+
+
 def refresh_after_merge(sender, survivor, merged, facility_ids, **kwargs) -> None:
     """Queue the refresh of both records' cells and of the head counts after a merge or undo."""
     workers = [survivor.pk, merged.pk]

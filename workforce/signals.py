@@ -16,3 +16,10 @@ role_assignment_changed = Signal()
 # row moved or came back. `facility_ids` are both records' facilities before and after. Coverage
 # recomputes the cells of those facilities and the head counts, so the person counts once.
 health_workers_merged = Signal()
+
+# health_worker_moved(sender=HealthWorker, worker=<HealthWorker>, facility_ids=<set of int>): sent
+# from `HealthWorker.save`, the one place every writer of the registry passes (the registry's
+# edit form, the API, imports), inside the writer's transaction, when the person's facility
+# changed; `facility_ids` are the one before and the one after. Coverage recomputes the cells of
+# both for every course the person completed, so their training counts where they work now.
+health_worker_moved = Signal()

@@ -12,6 +12,7 @@ from coverage.models import PendingRefresh
 from coverage.receivers import refresh_after_completion
 from tests.coverage.conftest import complete
 from tests.factories.workforce import HealthWorkerFactory
+from workforce.models import HealthWorker
 
 # Each recording commits for real: the transaction of an ordinary test would keep the first
 # recording's callback, which the next one joins.
@@ -105,3 +106,23 @@ def test_a_task_queued_by_the_previous_release_still_refreshes_the_places_it_nam
     complete(HealthWorkerFactory(facility=country.b1, cadre=country.nurse), country.a, JUNE)
     assert tasks.coverage_refresh_pairs_task(pairs=[[country.b1.pk, country.a.pk]]) == 1
     assert _trained(national_auditor, period_query, country.b1, country.a) == before + 1
+
+
+def test_a_person_who_moves_facility_is_counted_where_they_work_now(
+    country, national_auditor, period_query
+):
+    """The registry's edit (any save of the record) moves their training in the figures at once."""
+    worker = HealthWorkerFactory(facility=country.b1, cadre=country.nurse)
+    with transaction.atomic():
+        completion = complete(worker, country.a, JUNE)
+        refresh_after_completion(sender=Completion, completion=completion)
+    basra = _trained(national_auditor, period_query, country.b1, country.a)
+    erbil = _trained(national_auditor, period_query, country.e1, country.a)
+
+    moved = HealthWorker.objects.get(pk=worker.pk)  # as the edit form loads it
+    moved.facility = country.e1
+    moved.save()
+
+    assert _trained(national_auditor, period_query, country.b1, country.a) == basra - 1
+    assert _trained(national_auditor, period_query, country.e1, country.a) == erbil + 1
+    assert not PendingRefresh.objects.exists()

@@ -7,6 +7,7 @@ from workforce.models.geography import Facility
 from workforce.models.translated import TranslatedNameMixin
 from workforce.names import name_normalise
 from workforce.scope import NOTHING, ScopedQuerySet
+from workforce.signals import health_worker_moved
 from workforce.skeleton import name_skeleton
 
 
@@ -163,6 +164,22 @@ class HealthWorker(models.Model):
         self.name_latin_key = name_normalise(self.name_latin)
         self.name_skeleton = name_skeleton(self.name_ar)
         super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        before = getattr(self, "_stored_facility_id", None)
+        if fields is not None and "facility" not in fields and "facility_id" not in fields:
+            return
+        self._stored_facility_id = self.facility_id
+        if before is not None and before != self.facility_id:
+            health_worker_moved.send(
+                sender=HealthWorker, worker=self, facility_ids={before, self.facility_id}
+            )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        worker = super().from_db(db, field_names, values)
+        # The facility as stored, to tell a move when the record is saved (not when deferred).
+        worker._stored_facility_id = worker.__dict__.get("facility_id")
+        return worker
 
     @property
     def organisation_name(self) -> str:
