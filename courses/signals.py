@@ -3,6 +3,10 @@
 completion_recorded(sender=Completion, completion=<Completion>): sent after a completion is created
 or changes. Receivers that start background work queue it with `transaction.on_commit`.
 
+scores_recorded(sender=AssessmentScore, enrolment_ids=<list of int>): sent from `scores_record`
+inside its transaction when pre- or post-test scores were saved, changed or removed, with the
+enrolments whose scores changed (coverage recomputes their score figures).
+
 workshop_providers_changed(sender=Workshop, workshop=<Workshop>): sent after a workshop's lead
 provider or partners change (coverage recomputes the cells of its completions per provider).
 
@@ -15,4 +19,5 @@ on the workshop page; each returns "" to add nothing, in the order the hooks wer
 from django.dispatch import Signal
 
 completion_recorded = Signal()
+scores_recorded = Signal()
 workshop_providers_changed = Signal()

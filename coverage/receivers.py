@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from courses.models import Completion
+from courses.models import Completion, Enrolment
 
 
 class _PairsRefresh:
@@ -52,6 +52,18 @@ def refresh_after_certificate(sender, certificate, **kwargs) -> None:
     _refresh_on_commit(
         facility_id=completion.health_worker.facility_id, course_id=completion.course_id
     )
+
+
+def refresh_after_scores(sender, enrolment_ids, **kwargs) -> None:
+    """Queue the refresh of the facility and course of every enrolment whose scores changed: the
+    score figures count every enrolment's scores, complete or not."""
+    pairs = (
+        Enrolment.objects.filter(pk__in=enrolment_ids)
+        .values_list("health_worker__facility_id", "workshop__course_id")
+        .distinct()
+    )
+    for facility_id, course_id in pairs:
+        _refresh_on_commit(facility_id=facility_id, course_id=course_id)
 
 
 def refresh_after_workshop_providers(sender, workshop, **kwargs) -> None:

@@ -20,7 +20,7 @@ from courses.models import (
 from courses.models.workshops import RecordMethod
 from courses.services.attendance import ATTENDED
 from courses.services.history import Change, history_record, history_record_many, snapshot
-from courses.signals import completion_recorded
+from courses.signals import completion_recorded, scores_recorded
 from courses.validity import valid_until_for
 from workforce.duties import decision_service
 
@@ -110,6 +110,9 @@ def scores_record(
     AssessmentScore.objects.bulk_update(changed, ["score", "recorded_by", "recorded_at"], 1000)
     history_record_many(changes=history, method=method, actor=user, device_id=device_id)
     AssessmentScore.objects.filter(pk__in=[s.pk for s in removed]).delete()
+    if touched := sorted({s.enrolment_id for s in (*new, *changed, *removed)}):
+        # Coverage's score figures follow, whether or not the completion changes with them.
+        scores_recorded.send(sender=AssessmentScore, enrolment_ids=touched)
     return ScoresRecorded(result, saved=len(new) + len(changed), removed=len(removed))
 
 

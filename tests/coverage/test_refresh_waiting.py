@@ -11,6 +11,7 @@ from coverage import selectors, services, tasks
 from coverage.models import PendingRefresh
 from coverage.receivers import refresh_after_completion
 from tests.coverage.conftest import complete
+from tests.factories.courses import EnrolmentFactory, WorkshopFactory
 from tests.factories.workforce import HealthWorkerFactory
 from workforce.models import HealthWorker
 
@@ -126,3 +127,31 @@ def test_a_person_who_moves_facility_is_counted_where_they_work_now(
     assert _trained(national_auditor, period_query, country.b1, country.a) == basra - 1
     assert _trained(national_auditor, period_query, country.e1, country.a) == erbil + 1
     assert not PendingRefresh.objects.exists()
+
+
+def test_a_pre_test_score_corrected_after_the_completion_shows_in_the_knowledge_figures(
+    country, national_auditor, period_query
+):
+    """The trainer's roster corrects a score; the completion itself does not change."""
+    from decimal import Decimal
+
+    from courses.services import score_set
+
+    day = datetime.date(2026, 4, 2)
+    workshop = WorkshopFactory(course=country.a, venue=country.b1, starts_on=day, ends_on=day)
+    enrolment = EnrolmentFactory(workshop=workshop, health_worker=country.n5)
+    score_set(enrolment=enrolment, kind="pre", score=Decimal("20"), user=None)
+    gain = _basra_gain(national_auditor, period_query)
+    assert (gain.pre_mean, gain.tested_count) == (Decimal("40.0"), 2)  # (60 + 20) / 2
+
+    score_set(enrolment=enrolment, kind="pre", score=Decimal("40"), user=None)
+    assert _basra_gain(national_auditor, period_query).pre_mean == Decimal("50.0")
+
+    score_set(enrolment=enrolment, kind="pre", score=None, user=None)  # removed
+    gain = _basra_gain(national_auditor, period_query)
+    assert (gain.pre_mean, gain.tested_count) == (Decimal("60.0"), 1)
+
+
+def _basra_gain(user, query):
+    gains = selectors.knowledge_gain(user=user, query=query())
+    return next(gain for gain in gains if gain.place.code == "BAS")
