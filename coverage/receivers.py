@@ -35,6 +35,27 @@ def _refresh_on_commit(*, facility_id: int, course_id: int) -> None:
     transaction.on_commit(_PairsRefresh(pair))
 
 
+class _HeadcountsRebuild:
+    """An on-commit callback that queues one head-count rebuild for its transaction."""
+
+    def __call__(self) -> None:
+        from coverage.tasks import headcount_rebuild_task
+
+        headcount_rebuild_task.delay()
+
+
+def _headcounts_on_commit() -> None:
+    """Queue the head counts' rebuild once the change commits, once for a transaction that moves
+    or merges many people (an import)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(callback, _HeadcountsRebuild)
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_HeadcountsRebuild())
+
+
 def refresh_after_completion(sender, completion, **kwargs) -> None:
     """Queue the refresh of the completion's facility and course once the completion is saved."""
     _refresh_on_commit(
@@ -75,13 +96,15 @@ def refresh_after_workshop_providers(sender, workshop, **kwargs) -> None:
 
 
 def refresh_after_move(sender, worker, facility_ids, **kwargs) -> None:
-    """Queue the refresh of both facilities for every course of a person who moved."""
+    """Queue the refresh of both facilities for every course of a person who moved, and of the
+    head counts, so the person is trained and counted where they work now."""
     courses = set(
         Completion.objects.filter(health_worker=worker).values_list("course_id", flat=True)
     )
     for course_id in sorted(courses):
         for facility_id in sorted(facility_ids):
             _refresh_on_commit(facility_id=facility_id, course_id=course_id)
+    _headcounts_on_commit()
 
 
 def refresh_after_merge(sender, survivor, merged, facility_ids, **kwargs) -> None:
@@ -93,10 +116,4 @@ def refresh_after_merge(sender, survivor, merged, facility_ids, **kwargs) -> Non
     for course_id in courses:
         for facility_id in facility_ids:
             _refresh_on_commit(facility_id=facility_id, course_id=course_id)
-
-    def headcounts() -> None:
-        from coverage.tasks import headcount_rebuild_task
-
-        headcount_rebuild_task.delay()
-
-    transaction.on_commit(headcounts)
+    _headcounts_on_commit()

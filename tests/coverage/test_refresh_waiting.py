@@ -119,6 +119,9 @@ def test_a_person_who_moves_facility_is_counted_where_they_work_now(
         refresh_after_completion(sender=Completion, completion=completion)
     basra = _trained(national_auditor, period_query, country.b1, country.a)
     erbil = _trained(national_auditor, period_query, country.e1, country.a)
+    services.headcount_rebuild()
+    workers_basra = _workers(national_auditor, period_query, country.b1)
+    workers_erbil = _workers(national_auditor, period_query, country.e1)
 
     moved = HealthWorker.objects.get(pk=worker.pk)  # as the edit form loads it
     moved.facility = country.e1
@@ -127,6 +130,14 @@ def test_a_person_who_moves_facility_is_counted_where_they_work_now(
     assert _trained(national_auditor, period_query, country.b1, country.a) == basra - 1
     assert _trained(national_auditor, period_query, country.e1, country.a) == erbil + 1
     assert not PendingRefresh.objects.exists()
+    assert _workers(national_auditor, period_query, country.b1) == workers_basra - 1
+    assert _workers(national_auditor, period_query, country.e1) == workers_erbil + 1
+
+
+def _workers(auditor, query, place) -> int:
+    """The verified workers of the place's governorate: the coverage denominator."""
+    table = selectors.coverage_table(user=auditor, query=query())
+    return table.workforce.get(place.governorate_id, 0)
 
 
 def test_a_pre_test_score_corrected_after_the_completion_shows_in_the_knowledge_figures(
