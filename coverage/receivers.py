@@ -17,22 +17,36 @@ class _PairsRefresh:
         coverage_refresh_later(pairs=self.pairs)
 
 
+def _pending(kind):
+    """This transaction's on-commit callback of `kind` still to run, or None.
+
+    Django drops a callback when a savepoint active at its registration rolls back; every such
+    savepoint still active encloses the change that joins it too, so what joins cannot outlive
+    the callback (at worst a rolled-back change is refreshed needlessly, which only recomputes the
+    same figures).
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    return next(
+        (
+            callback
+            for _sp, callback, _robust in connection.run_on_commit
+            if isinstance(callback, kind)
+        ),
+        None,
+    )
+
+
 def _refresh_on_commit(*, facility_id: int, course_id: int) -> None:
     """Queue the pair's refresh once the change commits; a transaction that records many
     completions or certificates (a bulk issue, an import) queues one task for all its pairs, and
     a task recomputes every pair waiting when it starts (`coverage_refresh_pending`)."""
     pair = (facility_id, course_id)
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        # Join this transaction's pending callback. Django drops a callback when a savepoint
-        # active at its registration rolls back; every such savepoint still active encloses this
-        # change too, so the pair cannot outlive its callback (at worst a rolled-back pair is
-        # refreshed needlessly, which only recomputes the same figures).
-        for _savepoints, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, _PairsRefresh):
-                callback.pairs.add(pair)
-                return
-    transaction.on_commit(_PairsRefresh(pair))
+    if (pending := _pending(_PairsRefresh)) is not None:
+        pending.pairs.add(pair)
+    else:
+        transaction.on_commit(_PairsRefresh(pair))
 
 
 class _HeadcountsRebuild:
@@ -47,13 +61,8 @@ class _HeadcountsRebuild:
 def _headcounts_on_commit() -> None:
     """Queue the head counts' rebuild once the change commits, once for a transaction that moves
     or merges many people (an import)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        isinstance(callback, _HeadcountsRebuild)
-        for _savepoints, callback, _robust in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_HeadcountsRebuild())
+    if _pending(_HeadcountsRebuild) is None:
+        transaction.on_commit(_HeadcountsRebuild())
 
 
 def refresh_after_completion(sender, completion, **kwargs) -> None:
