@@ -18,8 +18,8 @@ role_assignment_changed = Signal()
 health_workers_merged = Signal()
 
 # health_worker_moved(sender=HealthWorker, worker=<HealthWorker>, facility_ids=<set of int>): sent
-# from `HealthWorker.save`, the one place every writer of the registry passes (the registry's
-# edit form, the API, imports), inside the writer's transaction, when the person's facility
+# from `HealthWorker.save`, which every writer that saves a record passes (today the registry's
+# edit form: it has no service of its own), inside the writer's transaction, when the facility
 # changed; `facility_ids` are the one before and the one after. Coverage recomputes the cells of
 # both for every course the person completed, so their training counts where they work now.
 health_worker_moved = Signal()

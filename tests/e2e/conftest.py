@@ -11,7 +11,6 @@ from tests.live_server import live_server_quiet
 # is running unless told that this is deliberate. The live server runs in its own thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

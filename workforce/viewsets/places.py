@@ -76,6 +76,8 @@ class FacilityChooserViewSet(ChooserViewSet):
     icon = "home"
     choose_one_text = _("Choose a facility")
     choose_another_text = _("Choose another facility")
+    # Wagtail's default is translated once, in English, when its module loads.
+    edit_item_text = _("Edit this facility")
     choose_view_class = FacilityChooseView
     choose_results_view_class = FacilityChooseResultsView
     chosen_view_class = ScopedChosenView
