@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from certificates.provider_marks import ProviderMark, draw_provider_row
 from certificates.qr import qr_runs
 from core.pdf import draw_shaped, join_shaped, register_fonts, shape_line
+from core.pdf.flate import pages_fast_flate
 from core.pdf.layout import LineStack
 
 # Streams are Flate only: ASCII85 on top makes them a quarter bigger and costs time per PDF.
@@ -130,6 +131,7 @@ class CertificateRenderer:
         for facts in many:
             self._draw_page(canvas, facts)
             canvas.showPage()
+        pages_fast_flate(canvas)
         canvas.save()
         return buffer.getvalue()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
+from core.pdf.flate import FAST_FLATE
+
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
 LATIN = "CMELatin"
@@ -73,7 +75,7 @@ class TextFont(TTFont):
             key = (number, *subset)
             parts = self._subsets.get(key) if cacheable else None
             if parts is None:
-                parts = self._subset_parts(doc, base_name, subset)
+                parts = self._subset_parts(doc, base_name, subset, kept=cacheable)
                 if cacheable:
                     self._subsets[key] = parts
                     if len(self._subsets) > _SUBSET_CACHE_SIZE:
@@ -96,10 +98,15 @@ class TextFont(TTFont):
             doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
         del self.state[doc]
 
-    def _subset_parts(self, doc, base_name: str, subset: list[int]):
-        """Font dictionary, ToUnicode stream, font program stream and descriptor, as bytes."""
+    def _subset_parts(self, doc, base_name: str, subset: list[int], *, kept: bool):
+        """Font dictionary, ToUnicode stream, font program stream and descriptor, as bytes.
+
+        A subset `kept` for later documents is compressed once, at the default level; one built for
+        this document alone at the fastest (core/pdf/flate.py).
+        """
         face = self.face
-        filters = [pdfdoc.PDFZCompress] if doc.compression else None
+        flate = pdfdoc.PDFZCompress if kept else FAST_FLATE
+        filters = [flate] if doc.compression else None
         widths = pdfdoc.PDFArray(list(map(face.getCharWidth, subset))).format(doc)
         font_dict = b"".join(
             (
