@@ -109,6 +109,7 @@ class CertificateRenderer:
     body_size = 12
     small_size = 8.5
     line_gap = 2  # points kept clear between the ink of one line and the next
+    side_clearance = 20  # points kept clear between a centred line and the margins
 
     def __init__(self, look: CertificateLook):
         register_fonts()
@@ -159,11 +160,18 @@ class CertificateRenderer:
         line = shape_line(
             text, bold=bold, rtl=rtl, language=language if rtl else None, variable=variable
         )
+        width, _height = self.page_size
+        if x is None:
+            # A centred line wider than the frame (a long name or course title) is set smaller
+            # to fit, so none of it runs off the page.
+            room = width - 2 * (self.margin + self.side_clearance)
+            wide = line.width_at(size)
+            if wide > room:
+                size *= room / wide
         if stacked:
             # Stacked vowel marks, or a kasra under a descender, must not touch the line above
             # or below: the line and those after it move down as far as they need.
             y = self._stack.place(y, (line, size))
-        width, _height = self.page_size
         draw_shaped(canvas, line, x=width / 2 if x is None else x, y=y, size=size, align=align)
         return y
 
