@@ -1,7 +1,8 @@
 """Reads for the FHIR exports; every one goes through `visible_to(user, roles=AUDITING_ROLES)`.
 
 A worker's own record (`HealthWorker.visible_to` without roles) does not count here: the exports
-are for ministry staff who audit, so only their auditing scopes decide.
+are for ministry staff who audit, so only their auditing scopes decide. They are the health
+workforce: external participants are not in them (`workforce_q`).
 """
 
 from collections import defaultdict
@@ -10,21 +11,23 @@ from collections.abc import Iterator
 from django.http import Http404
 
 from courses.models import Completion
-from workforce.models import AUDITING_ROLES, Governorate, HealthWorker
+from workforce.models import AUDITING_ROLES, Governorate, HealthWorker, workforce_q
 
 BATCH = 500  # workers per round of queries in the bulk export
 
 
 def _workers(user):
-    return HealthWorker.objects.visible_to(user, roles=AUDITING_ROLES).select_related(
-        "cadre", "facility"
+    return (
+        HealthWorker.objects.visible_to(user, roles=AUDITING_ROLES)
+        .workforce()
+        .select_related("cadre", "facility")
     )
 
 
 def _completions_query(user):
     return (
         Completion.objects.visible_to(user, roles=AUDITING_ROLES)
-        .filter(is_complete=True)
+        .filter(workforce_q("health_worker__"), is_complete=True)
         .select_related("course", "workshop__venue")
         .order_by("workshop__starts_on", "pk")
     )

@@ -2,7 +2,8 @@
 
 Every queryset is the family's own `visible_to(account, roles=AUDITING_ROLES)`: a key reads as the
 auditor of its scope and nothing else. A worker's phone, e-mail and national ID are left out: a
-partner learns who trained where, not how to reach a person.
+partner learns who trained where, not how to reach a person. The rows of people are the health
+workforce's: external participants are in none of them (`workforce_q`), as in coverage.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from ninja import Schema
 from certificates.models import Certificate
 from courses.models import Completion
 from coverage.models import TrainedCell
-from workforce.models import AUDITING_ROLES, Facility, HealthWorker
+from workforce.models import AUDITING_ROLES, Facility, HealthWorker, workforce_q
 
 
 class FacilityOut(Schema):
@@ -94,10 +95,13 @@ class Resource:
     schema: type[Schema]
     columns: dict[str, str]  # output column -> the row's path, in order
     model: type
+    person: str | None = None  # the path from a row to its person ("" for a person's own row)
 
     def rows(self, account):
         """The rows the key's account may read, in the order paging walks (primary key)."""
         scoped = self.model.objects.visible_to(account, roles=AUDITING_ROLES)
+        if self.person is not None:
+            scoped = scoped.filter(workforce_q(self.person))
         return scoped.order_by("pk").values(*self.columns.values())
 
     def out(self, row: dict) -> dict:
@@ -132,9 +136,11 @@ RESOURCES = [
         summary="Health workers",
         description="Health workers registered at a facility of the key's scope: names in both "
         "scripts, licence number, sex (`F`, `M` or empty), cadre and facility by code. No phone, "
-        "e-mail or national ID.",
+        "e-mail or national ID. External participants (another ministry, a company) are not "
+        "health workers and are not listed.",
         schema=HealthWorkerOut,
         model=HealthWorker,
+        person="",
         columns={
             "id": "pk",
             "name_ar": "name_ar",
@@ -150,9 +156,11 @@ RESOURCES = [
         name="completions",
         summary="Completions",
         description="Evaluated workshop outcomes of workers of the key's scope. Only "
-        "`is_complete: true` earns `cme_hours` (a decimal, never rounded).",
+        "`is_complete: true` earns `cme_hours` (a decimal, never rounded). External "
+        "participants' are not listed.",
         schema=CompletionOut,
         model=Completion,
+        person="health_worker__",
         columns={
             "id": "pk",
             "health_worker": "health_worker_id",
@@ -174,9 +182,11 @@ RESOURCES = [
         summary="Certificates",
         description="Certificates of workers of the key's scope, every issue with its `status` "
         "(`valid`, `revoked`, `superseded` or `withdrawn`); the serial is what the public "
-        "verification page checks.",
+        "verification page checks. External participants' are not listed (their certificates "
+        "verify on that page like any other).",
         schema=CertificateOut,
         model=Certificate,
+        person="completion__health_worker__",
         columns={
             "id": "pk",
             "serial": "serial",

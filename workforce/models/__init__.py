@@ -1,6 +1,6 @@
 from workforce.models.geography import Directorate, Facility, Governorate, Region
 from workforce.models.merges import HealthWorkerAlias, HealthWorkerMerge
-from workforce.models.people import Cadre, HealthWorker, Sex
+from workforce.models.people import Cadre, HealthWorker, Sex, workforce_q
 from workforce.models.providers import Provider, ProviderKind
 from workforce.models.reads import PersonalRecordRead
 from workforce.models.roles import (
@@ -35,4 +35,5 @@ __all__ = [
     "ScopeLevel",
     "Sex",
     "manages_roles",
+    "workforce_q",
 ]

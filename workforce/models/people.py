@@ -34,8 +34,22 @@ class Sex(models.TextChoices):
     MALE = "M", _("Male")
 
 
+def workforce_q(path: str = "") -> Q:
+    """Rows of the health workforce, through `path` to the person (`"completion__health_worker__"`).
+
+    External participants (another ministry, a company: `HealthWorker.is_external`) attend
+    workshops and hold certificates, but are not the health workforce: coverage never counts
+    them, and nothing that reports the workforce to partners lists them (docs/programmes.md).
+    """
+    return Q(**{f"{path}is_external": False})
+
+
 class HealthWorkerQuerySet(ScopedQuerySet):
     scope_via = "facility"
+
+    def workforce(self):
+        """Without external participants (`workforce_q`)."""
+        return self.filter(workforce_q())
 
     def visible_to(self, user, *, roles=None):
         """Workers in the user's scope, and always the user's own record; never a merged one."""
