@@ -18,7 +18,10 @@ from django.db.models import Count
 from wagtail.models import Locale
 
 from benchmarks.people import bench_worker
+from certificates import identity
 from certificates.models import Certificate
+from certificates.selectors import course_facts
+from certificates.services import certificate_pdf_render
 from certificates.verification import signature_check
 from courses.models import Completion, CourseIndexPage, CoursePage, Enrolment, Workshop
 from workforce.models import Cadre, Directorate, Facility, HealthWorker
@@ -79,6 +82,49 @@ def store_floor(*, files: int = 200, size: int = 55_000) -> float:
         storage.replace(name, content)
         times.append(time.perf_counter() - started)
         storage.delete(name)
+    return statistics.median(times) * 1000
+
+
+def render_floor(*, certificates: int = 200) -> float:
+    """Milliseconds to draw one certificate's PDF in this process, the median of `certificates` of
+    the seeded holders (their course's renderer, their names, a signed QR code), nothing stored.
+
+    Drawing is the largest share of a certificate's work, and the machine decides its speed as much
+    as the code: on this project's CI machine the same code drew one in 2.3 to 3.4 ms from one
+    minute to the next (docs/benchmarks.md, "Bulk issue"), so `bench_issue` prints it beside its
+    figure, with the disk's floor.
+    """
+    completions = list(
+        bench_completions()
+        .select_related("health_worker", "course", "workshop__venue__governorate")
+        .order_by("pk")[:certificates]
+    )
+    shared = course_facts(course=completions[0].course)
+    times = []
+    for number, completion in enumerate(completions, start=1):
+        worker = completion.health_worker
+        code = identity.new_verification_code()
+        certificate = Certificate(
+            completion=completion,
+            serial=identity.serial_format(
+                governorate_code=completion.workshop.venue.governorate.code,
+                year=COMPLETED_ON.year,
+                number=number,
+            ),
+            verification_code=code,
+            signature=identity.sign(code.encode()),
+            holder_name_ar=worker.name_ar,
+            holder_name_latin=worker.name_latin,
+            course_title_en=shared.titles.get("en", ""),
+            course_title_ar=shared.titles.get("ar", ""),
+            cme_hours=completion.cme_hours,
+            completed_on=COMPLETED_ON,
+            template=shared.template,
+            providers=[],
+        )
+        started = time.perf_counter()
+        certificate_pdf_render(certificate=certificate, renderer=shared.renderer)
+        times.append(time.perf_counter() - started)
     return statistics.median(times) * 1000
 
 

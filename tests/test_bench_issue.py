@@ -14,13 +14,17 @@ from benchmarks.issue import (
     issue_check,
     issue_clear,
     issue_seed,
+    render_floor,
     store_floor,
 )
 from benchmarks.management.commands.bench_issue import issue_refusal
 from certificates.bulk import workshop_certificates_issue
 from certificates.models import Certificate
+from certificates.services import certificate_pdf_render
 from courses.models import Completion
+from tests.certificates.pdftools import pdf_text
 from tests.factories.certificates import CertificateTemplateFactory
+from workforce.models import HealthWorker
 
 
 def test_bench_issue_refuses_sqlite_and_names_what_it_needs():
@@ -120,3 +124,26 @@ def test_the_disk_floor_is_measured_where_certificates_are_stored_and_leaves_not
     assert 0 < floor < 1000  # milliseconds
     assert folder.is_dir()  # the folder the bulk issue writes to
     assert set(folder.iterdir()) == before
+
+
+def test_the_cpu_floor_draws_the_seeded_holders_certificates_and_records_nothing(db, monkeypatch):
+    CertificateTemplateFactory(name="Ministry default", is_default=True)
+    issue_seed(completions=4, per_workshop=2)
+    drawn = []
+    monkeypatch.setattr(
+        "benchmarks.issue.certificate_pdf_render",
+        lambda **kwargs: drawn.append(certificate_pdf_render(**kwargs)) or drawn[-1],
+    )
+
+    floor = render_floor(certificates=3)
+
+    assert 0 < floor < 1000  # milliseconds
+    assert len(drawn) == 3
+    holders = {
+        worker.name_latin for worker in HealthWorker.objects.filter(enrolments__isnull=False)
+    }
+    for pdf in drawn:
+        text = pdf_text(pdf)[0]
+        assert any(name in text for name in holders)  # a seeded holder's certificate
+        assert "CME-" in text
+    assert not Certificate.objects.exists()

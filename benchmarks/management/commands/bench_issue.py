@@ -18,6 +18,7 @@ from benchmarks.issue import (
     issue_check,
     issue_clear,
     issue_seed,
+    render_floor,
     store_floor,
 )
 from certificates.bulk import workshop_certificates_issue_start
@@ -106,6 +107,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"the disk: storing one 55 KB PDF in the certificates folder takes "
             f"{store_floor():.2f} ms (median of 200; a certificate's share outside the code)"
+        )
+        self.stdout.write(
+            f"the CPU: drawing one certificate's PDF in this process takes {render_floor():.2f} ms "
+            "now (median of 200; the largest share of a certificate's work, two at a time on the "
+            "workers)"
         )
         elapsed, counted, drained = self.issue(workshops, expected=completions, timeout=timeout)
         self.report(completions=completions, times=(elapsed, counted, drained), sample=sample)
