@@ -50,6 +50,14 @@ def test_bench_issue_on_the_test_settings_stops_with_the_reason_and_seeds_nothin
     assert not bench_completions().exists()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("option", ["--completions", "--per-workshop"])
+def test_bench_issue_refuses_nothing_to_issue_with_the_reason(option):
+    with pytest.raises(CommandError, match="must be at least 1"):
+        call_command("bench_issue", option, "0", stdout=StringIO())
+    assert not bench_completions().exists()
+
+
 @pytest.fixture
 def issued(db):
     """Six seeded completions in two workshops, issued through the bulk path in process."""

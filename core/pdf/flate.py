@@ -1,9 +1,11 @@
 """Flate at zlib's fastest level for the streams a document draws anew.
 
-ReportLab compresses every stream at zlib's default level (6). For a certificate's own streams (its
-page and the subset of the face that carries the holder's name) level 1 takes about 0.4 ms where
-level 6 takes 0.7, for about 1 % more bytes (docs/benchmarks.md, stop 19). Subsets kept for the next
-document (core/pdf/fonts.py) are compressed once, so they keep the default level and stay smaller.
+ReportLab compresses every stream at zlib's default level (6). A certificate's own streams (its
+page and the subset of the face that carries the holder's name) take about 0.4 ms at level 1 where
+level 6 took 0.7, for about 1 % more bytes (docs/benchmarks.md, stop 19). Every PDF of the project
+builds its per-document subsets at level 1 (core/pdf/fonts.py); only the certificate, drawn by the
+ten thousand, also sets its pages' streams here (`pages_fast_flate`). Subsets kept for the next
+document are compressed once, so they keep the default level and stay smaller.
 """
 
 import zlib

@@ -14,6 +14,7 @@ import datetime
 from django.db.models import Count, Q
 
 from courses.models import Completion
+from workforce.models import workforce_q
 
 # The cell column each level groups by, as a path from a completion.
 COMPLETION_GROUP = {
@@ -47,9 +48,9 @@ def valid_completions(*, user, query, course_ids, roles):
     last_day = calendar.monthrange(query.end.year, query.end.month)[1]
     completions = Completion.objects.visible_to(user, roles=roles).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=query.valid_on),
+        workforce_q("health_worker__"),
         is_complete=True,
         health_worker__is_verified=True,
-        health_worker__is_external=False,
         health_worker__merged_into__isnull=True,
         course_id__in=course_ids,
         completed_on__gte=query.start,

@@ -78,6 +78,8 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the records and PDFs")
 
     def handle(self, *, completions, per_workshop, timeout, sample, keep, **options):
+        if completions < 1 or per_workshop < 1:
+            raise CommandError("--completions and --per-workshop must be at least 1.")
         refusal = issue_refusal(
             vendor=connection.vendor,
             broker=settings.CELERY_BROKER_URL,

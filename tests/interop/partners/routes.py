@@ -13,6 +13,13 @@ def api_paths() -> list[str]:
     return sorted(path for path in paths if path not in DESCRIPTIONS)
 
 
+def response_text(response) -> str:
+    """A response's body as text, streamed (CSV, NDJSON) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 def partner_paths() -> list[str]:
     return [path for path in api_paths() if path.startswith("/api/v1/partners/")]
 

@@ -10,7 +10,7 @@ from interop.models import PartnerKey
 from interop.partners.services import key_hash, partner_key_revoke
 from tests.factories.workforce import UserFactory
 from tests.interop.partners.conftest import ERBIL_MARKS, KIRKUK_MARKS
-from tests.interop.partners.routes import other_paths, partner_paths
+from tests.interop.partners.routes import other_paths, partner_paths, response_text
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +21,6 @@ PUBLIC = {("POST", "/api/v1/field/enrol")}  # a phone's enrolment needs no sign-
 
 def _without_isolates(text: str) -> str:
     return text.replace("\u2068", "").replace("\u2069", "")
-
-
-def _body(response) -> str:
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 def test_the_walk_finds_the_five_partner_routes():
@@ -44,14 +38,14 @@ def test_the_walk_finds_the_five_partner_routes():
 def test_a_kirkuk_key_reads_kirkuk_records_and_never_erbil_ones(client, kirkuk_key, path, format):
     response = client.get(path, {"format": format}, HTTP_X_API_KEY=kirkuk_key)
     assert response.status_code == 200
-    body = _body(response)
+    body = response_text(response)
     assert any(mark in body for mark in KIRKUK_MARKS)
     assert not any(mark in body for mark in ERBIL_MARKS)
 
 
 @pytest.mark.parametrize("path", partner_paths())
 def test_a_national_key_reads_both_governorates(client, national_key, path):
-    body = _body(client.get(path, HTTP_X_API_KEY=national_key))
+    body = response_text(client.get(path, HTTP_X_API_KEY=national_key))
     assert any(mark in body for mark in KIRKUK_MARKS)
     assert any(mark in body for mark in ERBIL_MARKS)
 
