@@ -66,22 +66,29 @@ def issue_clear() -> int:
 
 def store_floor(*, files: int = 200, size: int = 55_000) -> float:
     """Milliseconds to store one PDF-sized file in the certificates folder as the bulk issue does
-    (`PrivateStorage.replace`), the median of `files`: the disk's share of a certificate.
+    (`PrivateStorage.replace`), the median of `files` new files: the disk's share of a certificate.
 
-    The code does not decide it: on this project's CI machine it was 0.03-0.07 ms on a quiet disk
-    and 0.4-0.9 ms for minutes after a run had written and removed 10,000 files
-    (docs/benchmarks.md, "Bulk issue"), so `bench_issue` prints it beside its figure, as
-    `bench_verify` prints the floor of its stack.
+    The files stay until all are timed, as a bulk issue's do, then go: a file removed before the
+    next is created would hand that one its inode back. The code does not decide the figure: on
+    this project's CI machine it is about 0.05 ms, and 0.2-1.0 ms for about six minutes after
+    10,000 files were removed (its file system does not reuse a removed file's inode for 60 s, or
+    360 s while the inode's block is not yet written back; docs/benchmarks.md, "Bulk issue"), so
+    `bench_issue` prints it beside its figure, as `bench_verify` prints the floor of its stack.
     """
     storage = Certificate._meta.get_field("pdf").storage
     content = random.Random(14).randbytes(size)  # compressed PDF streams do not compress again
+    names = [
+        f"certificates/{COMPLETED_ON.year}/{PREFIX}-floor-{index}.pdf" for index in range(files)
+    ]
     times = []
-    for index in range(files):
-        name = f"certificates/{COMPLETED_ON.year}/{PREFIX}-floor-{index}.pdf"
-        started = time.perf_counter()
-        storage.replace(name, content)
-        times.append(time.perf_counter() - started)
-        storage.delete(name)
+    try:
+        for name in names:
+            started = time.perf_counter()
+            storage.replace(name, content)
+            times.append(time.perf_counter() - started)
+    finally:
+        for name in names:
+            storage.delete(name)
     return statistics.median(times) * 1000
 
 

@@ -134,6 +134,28 @@ def test_the_disk_floor_is_measured_where_certificates_are_stored_and_leaves_not
     assert set(folder.iterdir()) == before
 
 
+def test_the_disk_floor_keeps_its_files_until_all_are_timed_as_a_bulk_issue_does(monkeypatch):
+    # A file removed before the next is created hands its inode back, which a bulk issue never
+    # gets: the floor would miss a file system slow to allocate new ones.
+    storage = Certificate._meta.get_field("pdf").storage
+    folder = Path(storage.path("certificates/2026"))
+    folder.mkdir(parents=True, exist_ok=True)
+    before = set(folder.iterdir())
+    present = []
+    replace = type(storage).replace
+
+    def counted(self, name, content):
+        present.append(len(set(folder.iterdir()) - before))
+        return replace(self, name, content)
+
+    monkeypatch.setattr(type(storage), "replace", counted)
+
+    store_floor(files=4, size=1000)
+
+    assert present == [0, 1, 2, 3]
+    assert set(folder.iterdir()) == before
+
+
 def test_the_cpu_floor_draws_the_seeded_holders_certificates_and_records_nothing(db, monkeypatch):
     CertificateTemplateFactory(name="Ministry default", is_default=True)
     issue_seed(completions=4, per_workshop=2)

@@ -108,7 +108,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"the disk: storing one 55 KB PDF in the certificates folder takes "
-            f"{store_floor():.2f} ms (median of 200; a certificate's share outside the code)"
+            f"{store_floor():.2f} ms (median of 200 new files; a certificate's share outside the "
+            "code, larger for minutes after many files were removed)"
         )
         self.stdout.write(
             f"the CPU: drawing one certificate's PDF in this process takes {render_floor():.2f} ms "
