@@ -110,6 +110,7 @@ class CertificateRenderer:
     small_size = 8.5
     line_gap = 2  # points kept clear between the ink of one line and the next
     side_clearance = 20  # points kept clear between a centred line and the margins
+    signatory_gap = 8  # points kept clear between a signatory's lines and the next slot
 
     def __init__(self, look: CertificateLook):
         register_fonts()
@@ -149,25 +150,27 @@ class CertificateRenderer:
         align="center",
         variable=False,
         stacked=True,
+        room=None,
     ):
         """Draw a line; a `stacked` line goes lower when its ink would reach the line above.
 
+        A line wider than its `room` (points; a centred line's is the frame) is set smaller to fit.
+        A line of no `language` takes its direction from its first letter (UAX #9).
         Returns the baseline drawn at (the `y` asked when the line is empty).
         """
         if not text:
             return y
-        rtl = language in ("ar", "ckb")
+        rtl = language in ("ar", "ckb") if language else None  # None: from its first letter
         line = shape_line(
             text, bold=bold, rtl=rtl, language=language if rtl else None, variable=variable
         )
         width, _height = self.page_size
-        if x is None:
+        if room is None and x is None:
             # A centred line wider than the frame (a long name or course title) is set smaller
             # to fit, so none of it runs off the page.
             room = width - 2 * (self.margin + self.side_clearance)
-            wide = line.width_at(size)
-            if wide > room:
-                size *= room / wide
+        if room is not None and (wide := line.width_at(size)) > room:
+            size *= room / wide
         if stacked:
             # Stacked vowel marks, or a kasra under a descender, must not touch the line above
             # or below: the line and those after it move down as far as they need.
@@ -293,6 +296,8 @@ class CertificateRenderer:
         base = self.margin + 40
         canvas.setStrokeColorRGB(0.3, 0.3, 0.3)
         canvas.setLineWidth(0.6)
+        # A long name or title is set smaller to stay in its own slot, clear of the next one.
+        room = slot - 2 * self.signatory_gap
         for index, signatory in enumerate(signatories):
             centre = self.margin + slot * (index + 0.5)
             if signatory.signature_path:
@@ -305,7 +310,8 @@ class CertificateRenderer:
                     preserveAspectRatio=True,
                     mask="auto",
                 )
-            canvas.line(centre - min(80, slot / 2 - 8), base, centre + min(80, slot / 2 - 8), base)
+            rule = min(80, slot / 2 - self.signatory_gap)
+            canvas.line(centre - rule, base, centre + rule, base)
             canvas.setFillColorRGB(0, 0, 0)
             self._line(
                 canvas,
@@ -314,17 +320,25 @@ class CertificateRenderer:
                 y=base - 14,
                 size=self.body_size - 1,
                 bold=True,
+                language=None,  # a name in either script, set in its own direction
                 stacked=False,
+                room=room,
             )
             canvas.setFillColorRGB(0.3, 0.3, 0.3)
-            self._line(
-                canvas,
-                signatory.title,
-                x=centre,
-                y=base - 27,
-                size=self.small_size,
-                stacked=False,
-            )
+            # A title too long for the slot takes a second line before it is set smaller.
+            for row, part in enumerate(
+                _two_lines(signatory.title, size=self.small_size, room=room)
+            ):
+                self._line(
+                    canvas,
+                    part,
+                    x=centre,
+                    y=base - 27 - row * (self.small_size + 2),
+                    size=self.small_size,
+                    language=None,
+                    stacked=False,
+                    room=room,
+                )
 
     def _draw_verification(self, canvas: Canvas, facts: CertificateFacts) -> None:
         width, _height = self.page_size
@@ -371,6 +385,18 @@ class CertificateRenderer:
         )
         for line, rise, size in lines:
             draw_shaped(canvas, line, x=x, y=bottom + rise, size=size, align="right")
+
+
+def _two_lines(text: str, *, size: float, room: float) -> list[str]:
+    """`text` whole when it fits `room` at `size`, else split at the space that leaves the wider
+    of its two lines narrowest."""
+    if not text or shape_line(text).width_at(size) <= room:
+        return [text]
+    words = text.split(" ")
+    splits = [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
+    if not splits:
+        return [text]
+    return list(min(splits, key=lambda pair: max(shape_line(part).width_at(size) for part in pair)))
 
 
 def _date_shown(day: datetime.date, language: str) -> str:
