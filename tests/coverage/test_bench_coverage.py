@@ -34,18 +34,21 @@ def test_bench_coverage_prints_each_page_and_the_new_completions_delay(generated
 def test_the_benchs_completion_goes_even_when_its_refresh_fails_after_the_commit(
     generated, monkeypatch
 ):
-    # As on a database one migration behind: the completion was committed, then the refresh
-    # failed. The figures must not go on counting someone the bench made up.
-    def failing(**kwargs):
-        if kwargs["completion"].pk and Completion.objects.filter(pk=kwargs["completion"].pk):
+    # As on a database one migration behind: the completion was committed, then its refresh
+    # failed. A completion the bench made up must not stay on record, nor in the figures.
+    calls = []
+
+    def refresh(sender, completion):
+        calls.append(completion.pk)
+        if len(calls) == 1:
             transaction.on_commit(lambda: 1 / 0)
 
     monkeypatch.setattr(
-        "benchmarks.management.commands.bench_coverage.refresh_after_completion",
-        lambda sender, completion: failing(completion=completion),
+        "benchmarks.management.commands.bench_coverage.refresh_after_completion", refresh
     )
 
     with pytest.raises(ZeroDivisionError):
         call_command("bench_coverage", "--runs", "2", stdout=StringIO())
 
     assert (Completion.objects.count(), Enrolment.objects.count()) == generated
+    assert len(calls) == 2  # its figures refreshed again once it was gone
