@@ -36,13 +36,20 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the generated records")
 
     def handle(self, *, rows, format, keep, **options):
+        self.stored = None  # the uploaded sheet's name in private storage, once saved
+        kept = False
         try:
             with transaction.atomic():
                 self.run(rows=rows, file_format=format)
                 if not keep:
                     raise Rollback
+            kept = True
         except Rollback:
             pass
+        finally:
+            # A rolled-back record leaves its file behind: the sheet goes with the records.
+            if not kept and self.stored:
+                AttendanceImport._meta.get_field("file").storage.delete(self.stored)
 
     def run(self, *, rows: int, file_format: str) -> None:
         people = max(1, rows // SESSIONS)
@@ -53,6 +60,7 @@ class Command(BaseCommand):
         record = AttendanceImport.objects.create(
             workshop=workshop, file=upload, original_name=upload.name, created_by=user
         )
+        self.stored = record.file.name
         started = time.perf_counter()
         record = importers.attendance_import_run(import_id=record.pk)
         elapsed = time.perf_counter() - started
